@@ -1,0 +1,325 @@
+package io.sextant.guard.detect;
+
+import io.sextant.guard.marking.InvalidMarkingException;
+import io.sextant.guard.marking.MarkingParser;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Finds markings in extracted free text in one linear scan: banner lines, portion marks that open a line, and (for
+ * claim checks) marking-like strings anywhere. The parser runs only where a cheap pre-check passes: a {@code (}
+ * followed by a level token ({@code U}, {@code C}, {@code S}, {@code TS}, a spelled-out level, {@code CUI}) or by
+ * {@code //}; or an upper-case level word at a word boundary. Markings are upper case by convention, so lower-case
+ * look-alikes such as {@code (s)} in "document(s)" or {@code (c)} in an enumeration are not markings here.
+ * Thread-safe.
+ */
+public final class MarkingDetector {
+
+    private static final MarkingDetector DEFAULT = new MarkingDetector(MarkingParser.defaultParser());
+    /** Longest marking the scanner will hand to the parser; real markings are far shorter. */
+    static final int MAX_MARKING = 300;
+    private static final String[] LEVEL_WORDS = {"TOP SECRET", "SECRET", "CONFIDENTIAL", "UNCLASSIFIED"};
+    private static final String[] BANNER_STARTS = {"TOP SECRET", "SECRET", "CONFIDENTIAL", "UNCLASSIFIED", "CUI",
+        "CONTROLLED"};
+    private static final String[] FOREIGN_WORDS = {"FGI", "NATO", "COSMIC", "JOINT", "CTS", "NS", "NC", "NR", "NU"};
+    private static final String[] PORTION_WORDS = {"TS", "S", "C", "U", "CUI", "TOP", "SECRET", "CONFIDENTIAL",
+        "UNCLASSIFIED"};
+
+    private final MarkingParser parser;
+
+    /** @param parser the parser (vocabulary and profile) to read markings with */
+    public MarkingDetector(MarkingParser parser) {
+        this.parser = Objects.requireNonNull(parser, "parser");
+    }
+
+    /** @return a detector on the default parser */
+    public static MarkingDetector defaults() {
+        return DEFAULT;
+    }
+
+    /**
+     * Banner lines and portion marks that open a line (after indentation or a list bullet), in text order: what an
+     * ingest step needs to split a document into portions.
+     *
+     * @param text extracted text
+     * @return the markings found, in order of their start offsets
+     */
+    public List<DetectedMarking> detect(CharSequence text) {
+        return scan(text.toString(), false);
+    }
+
+    /**
+     * Everything {@link #detect} finds plus every marking-like string elsewhere (a {@code (TS//SI)} mid-sentence, an
+     * upper-case {@code TOP SECRET//SI}): what a claims check needs.
+     *
+     * @param text extracted or generated text
+     * @return the markings found, in order of their start offsets
+     */
+    public List<DetectedMarking> detectAll(CharSequence text) {
+        return scan(text.toString(), true);
+    }
+
+    private List<DetectedMarking> scan(String s, boolean all) {
+        List<DetectedMarking> out = new ArrayList<>();
+        int n = s.length();
+        int lineStart = 0;
+        while (lineStart < n) {
+            int lineEnd = s.indexOf('\n', lineStart);
+            if (lineEnd < 0) {
+                lineEnd = n;
+            }
+            line(s, lineStart, lineEnd, all, out);
+            lineStart = lineEnd + 1;
+        }
+        return out;
+    }
+
+    private void line(String s, int from, int to, boolean all, List<DetectedMarking> out) {
+        int a = from;
+        while (a < to && isBlank(s.charAt(a))) {
+            a++;
+        }
+        int b = to;
+        while (b > a && isBlank(s.charAt(b - 1))) {
+            b--;
+        }
+        if (a == b) {
+            return;
+        }
+        if (bannerCandidate(s, a, b)) {
+            out.add(parse(DetectedMarking.Kind.BANNER_LINE, s, a, b, false));
+            return;
+        }
+        int p = skipBullet(s, a, b);
+        int scanFrom = a;
+        if (s.charAt(p) == '(') {
+            int end = portionEnd(s, p, b);
+            if (end > 0) {
+                out.add(parse(DetectedMarking.Kind.PORTION_MARK, s, p, end, true));
+                scanFrom = end;
+            }
+        }
+        if (all) {
+            embedded(s, scanFrom, b, out);
+        }
+    }
+
+    private void embedded(String s, int from, int to, List<DetectedMarking> out) {
+        int i = from;
+        while (i < to) {
+            char c = s.charAt(i);
+            if (c == '(') {
+                int end = portionEnd(s, i, to);
+                if (end > 0) {
+                    out.add(parse(DetectedMarking.Kind.EMBEDDED, s, i, end, true));
+                    i = end;
+                    continue;
+                }
+            } else if ((c == 'T' || c == 'S' || c == 'C' || c == 'U' || c == '/') && wordBoundaryBefore(s, i)) {
+                int end = bannerLikeAt(s, i, to, out);
+                if (end > 0) {
+                    i = end;
+                    continue;
+                }
+            }
+            i++;
+        }
+    }
+
+    /** A banner-like run starting at {@code i}: a level word, or {@code //} and an upper-case letter. */
+    private int bannerLikeAt(String s, int i, int to, List<DetectedMarking> out) {
+        boolean foreign = s.startsWith("//", i) && foreignHead(s, i + 2, to) && (i == 0 || s.charAt(i - 1) != ':');
+        if (!foreign) {
+            String w = startsWithWord(s, i, to, LEVEL_WORDS);
+            if (w == null) {
+                return -1;
+            }
+        }
+        int end = i;
+        while (end < to && end - i < MAX_MARKING && isBannerChar(s.charAt(end))) {
+            end++;
+        }
+        while (end > i && (s.charAt(end - 1) == ' ' || s.charAt(end - 1) == ',' || s.charAt(end - 1) == '-')) {
+            end--;
+        }
+        DetectedMarking first = parse(DetectedMarking.Kind.EMBEDDED, s, i, end, false);
+        if (first.isValid()) {
+            out.add(first);
+            return end;
+        }
+        int cut = end;
+        for (int tries = 0; tries < 6; tries++) {
+            cut = Math.max(s.lastIndexOf(' ', cut - 1), s.lastIndexOf('/', cut - 1));
+            while (cut > i && (s.charAt(cut - 1) == '/' || s.charAt(cut - 1) == ' ')) {
+                cut--;
+            }
+            if (cut <= i) {
+                break;
+            }
+            DetectedMarking shorter = parse(DetectedMarking.Kind.EMBEDDED, s, i, cut, false);
+            if (shorter.isValid()) {
+                out.add(shorter);
+                return cut;
+            }
+        }
+        out.add(first);
+        return end;
+    }
+
+    /** After {@code //}: a trigraph or a non-US classification word, then a space, a slash or the end. */
+    private static boolean foreignHead(String s, int j, int to) {
+        int w = j;
+        while (w < to && w - j < 9 && isUpper(s.charAt(w))) {
+            w++;
+        }
+        if (w == j || w < to && s.charAt(w) != ' ' && s.charAt(w) != '/' && s.charAt(w) != ')') {
+            return false;
+        }
+        if (w - j == 3) {
+            return true;
+        }
+        String word = s.substring(j, w);
+        for (String f : FOREIGN_WORDS) {
+            if (f.equals(word)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Offset after the {@code )} of a portion-mark candidate at {@code p}, or -1 when the pre-check fails. */
+    private static int portionEnd(String s, int p, int to) {
+        int j = p + 1;
+        while (j < to && s.charAt(j) == ' ') {
+            j++;
+        }
+        if (s.startsWith("//", j)) {
+            if (!foreignHead(s, j + 2, to)) {
+                return -1;
+            }
+        } else {
+            int w = j;
+            while (w < to && isUpper(s.charAt(w))) {
+                w++;
+            }
+            if (w == j || w - j > 12 || !isPortionWord(s, j, w)) {
+                return -1;
+            }
+            int k = w;
+            while (k < to && s.charAt(k) == ' ') {
+                k++;
+            }
+            boolean next = k < to && (s.charAt(k) == ')' || s.charAt(k) == '/'
+                    || (s.startsWith("TOP", j) && w - j == 3 && s.startsWith("SECRET", k)));
+            if (!next) {
+                return -1;
+            }
+        }
+        int limit = Math.min(to, p + MAX_MARKING);
+        for (int k = j; k < limit; k++) {
+            char c = s.charAt(k);
+            if (c == ')') {
+                return k + 1;
+            }
+            if (c == '(') {
+                return -1;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean isPortionWord(String s, int from, int to) {
+        int len = to - from;
+        for (String w : PORTION_WORDS) {
+            if (w.length() == len && s.startsWith(w, from)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A whole line of banner characters that starts with a level word (or {@code //}) and is marking-shaped. */
+    private static boolean bannerCandidate(String s, int a, int b) {
+        if (b - a > MAX_MARKING) {
+            return false;
+        }
+        char c = s.charAt(a);
+        if (c != 'T' && c != 'S' && c != 'C' && c != 'U' && c != '/') {
+            return false;
+        }
+        for (int i = a; i < b; i++) {
+            if (!isBannerChar(s.charAt(i))) {
+                return false;
+            }
+        }
+        if (c == '/') {
+            return s.startsWith("//", a) && foreignHead(s, a + 2, b);
+        }
+        String w = startsWithWord(s, a, b, BANNER_STARTS);
+        if (w == null) {
+            return false;
+        }
+        return a + w.length() == b || s.startsWith("//", a + w.length());
+    }
+
+    private static String startsWithWord(String s, int i, int to, String[] words) {
+        for (String w : words) {
+            int e = i + w.length();
+            if (e <= to && s.startsWith(w, i) && (e == to || !isUpper(s.charAt(e)) && !isDigit(s.charAt(e)))) {
+                return w;
+            }
+        }
+        return null;
+    }
+
+    private static int skipBullet(String s, int a, int b) {
+        char c = s.charAt(a);
+        if ((c == '-' || c == '*' || c == '\u2022' || c == '>') && a + 1 < b && s.charAt(a + 1) == ' ') {
+            int p = a + 1;
+            while (p < b && s.charAt(p) == ' ') {
+                p++;
+            }
+            return p < b ? p : a;
+        }
+        return a;
+    }
+
+    private DetectedMarking parse(DetectedMarking.Kind kind, String s, int start, int end, boolean portion) {
+        String t = s.substring(start, end);
+        try {
+            return new DetectedMarking(kind, start, end, t,
+                    new DetectedMarking.Valid(portion ? parser.parsePortion(t) : parser.parseBanner(t)));
+        } catch (InvalidMarkingException e) {
+            return new DetectedMarking(kind, start, end, t,
+                    new DetectedMarking.Invalid(start + Math.min(e.position(), t.length()), e.reason()));
+        } catch (RuntimeException e) {
+            return new DetectedMarking(kind, start, end, t, new DetectedMarking.Invalid(start,
+                    "marking could not be read: " + e.getClass().getSimpleName()));
+        }
+    }
+
+    private static boolean wordBoundaryBefore(String s, int i) {
+        if (i == 0) {
+            return true;
+        }
+        char p = s.charAt(i - 1);
+        return !Character.isLetterOrDigit(p) && p != '/' && p != '-';
+    }
+
+    private static boolean isBannerChar(char c) {
+        return isUpper(c) || isDigit(c) || c == ' ' || c == '/' || c == ',' || c == '-';
+    }
+
+    private static boolean isUpper(char c) {
+        return c >= 'A' && c <= 'Z';
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    private static boolean isBlank(char c) {
+        return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\u00a0';
+    }
+}
