@@ -2,8 +2,11 @@ package io.sextant.guard.detect;
 
 import io.sextant.guard.marking.InvalidMarkingException;
 import io.sextant.guard.marking.MarkingParser;
+import io.sextant.guard.marking.ParsedMarking;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -62,6 +65,7 @@ public final class MarkingDetector {
 
     private List<DetectedMarking> scan(String s, boolean all) {
         List<DetectedMarking> out = new ArrayList<>();
+        Map<String, Parsed> cache = new HashMap<>();
         int n = s.length();
         int lineStart = 0;
         while (lineStart < n) {
@@ -69,13 +73,14 @@ public final class MarkingDetector {
             if (lineEnd < 0) {
                 lineEnd = n;
             }
-            line(s, lineStart, lineEnd, all, out);
+            line(s, lineStart, lineEnd, all, out, cache);
             lineStart = lineEnd + 1;
         }
         return out;
     }
 
-    private void line(String s, int from, int to, boolean all, List<DetectedMarking> out) {
+    private void line(String s, int from, int to, boolean all, List<DetectedMarking> out,
+            Map<String, Parsed> cache) {
         int a = from;
         while (a < to && isBlank(s.charAt(a))) {
             a++;
@@ -88,7 +93,7 @@ public final class MarkingDetector {
             return;
         }
         if (bannerCandidate(s, a, b)) {
-            out.add(parse(DetectedMarking.Kind.BANNER_LINE, s, a, b, false));
+            out.add(parse(DetectedMarking.Kind.BANNER_LINE, s, a, b, false, cache));
             return;
         }
         int p = skipBullet(s, a, b);
@@ -96,28 +101,28 @@ public final class MarkingDetector {
         if (s.charAt(p) == '(') {
             int end = portionEnd(s, p, b);
             if (end > 0) {
-                out.add(parse(DetectedMarking.Kind.PORTION_MARK, s, p, end, true));
+                out.add(parse(DetectedMarking.Kind.PORTION_MARK, s, p, end, true, cache));
                 scanFrom = end;
             }
         }
         if (all) {
-            embedded(s, scanFrom, b, out);
+            embedded(s, scanFrom, b, out, cache);
         }
     }
 
-    private void embedded(String s, int from, int to, List<DetectedMarking> out) {
+    private void embedded(String s, int from, int to, List<DetectedMarking> out, Map<String, Parsed> cache) {
         int i = from;
         while (i < to) {
             char c = s.charAt(i);
             if (c == '(') {
                 int end = portionEnd(s, i, to);
                 if (end > 0) {
-                    out.add(parse(DetectedMarking.Kind.EMBEDDED, s, i, end, true));
+                    out.add(parse(DetectedMarking.Kind.EMBEDDED, s, i, end, true, cache));
                     i = end;
                     continue;
                 }
             } else if ((c == 'T' || c == 'S' || c == 'C' || c == 'U' || c == '/') && wordBoundaryBefore(s, i)) {
-                int end = bannerLikeAt(s, i, to, out);
+                int end = bannerLikeAt(s, i, to, out, cache);
                 if (end > 0) {
                     i = end;
                     continue;
@@ -128,7 +133,7 @@ public final class MarkingDetector {
     }
 
     /** A banner-like run starting at {@code i}: a level word, or {@code //} and an upper-case letter. */
-    private int bannerLikeAt(String s, int i, int to, List<DetectedMarking> out) {
+    private int bannerLikeAt(String s, int i, int to, List<DetectedMarking> out, Map<String, Parsed> cache) {
         boolean foreign = s.startsWith("//", i) && foreignHead(s, i + 2, to) && (i == 0 || s.charAt(i - 1) != ':');
         if (!foreign) {
             String w = startsWithWord(s, i, to, LEVEL_WORDS);
@@ -143,7 +148,7 @@ public final class MarkingDetector {
         while (end > i && (s.charAt(end - 1) == ' ' || s.charAt(end - 1) == ',' || s.charAt(end - 1) == '-')) {
             end--;
         }
-        DetectedMarking first = parse(DetectedMarking.Kind.EMBEDDED, s, i, end, false);
+        DetectedMarking first = parse(DetectedMarking.Kind.EMBEDDED, s, i, end, false, cache);
         if (first.isValid()) {
             out.add(first);
             return end;
@@ -157,7 +162,7 @@ public final class MarkingDetector {
             if (cut <= i) {
                 break;
             }
-            DetectedMarking shorter = parse(DetectedMarking.Kind.EMBEDDED, s, i, cut, false);
+            DetectedMarking shorter = parse(DetectedMarking.Kind.EMBEDDED, s, i, cut, false, cache);
             if (shorter.isValid()) {
                 out.add(shorter);
                 return cut;
@@ -285,18 +290,27 @@ public final class MarkingDetector {
         return a;
     }
 
-    private DetectedMarking parse(DetectedMarking.Kind kind, String s, int start, int end, boolean portion) {
+    private DetectedMarking parse(DetectedMarking.Kind kind, String s, int start, int end, boolean portion,
+            Map<String, Parsed> cache) {
         String t = s.substring(start, end);
+        Parsed p = cache.computeIfAbsent(portion ? "P" + t : "B" + t, k -> parseText(t, portion));
+        DetectedMarking.Outcome o = p.parsed != null ? new DetectedMarking.Valid(p.parsed)
+                : new DetectedMarking.Invalid(start + p.position, p.reason);
+        return new DetectedMarking(kind, start, end, t, o);
+    }
+
+    private Parsed parseText(String t, boolean portion) {
         try {
-            return new DetectedMarking(kind, start, end, t,
-                    new DetectedMarking.Valid(portion ? parser.parsePortion(t) : parser.parseBanner(t)));
+            return new Parsed(portion ? parser.parsePortion(t) : parser.parseBanner(t), 0, null);
         } catch (InvalidMarkingException e) {
-            return new DetectedMarking(kind, start, end, t,
-                    new DetectedMarking.Invalid(start + Math.min(e.position(), t.length()), e.reason()));
+            return new Parsed(null, Math.min(e.position(), t.length()), e.reason());
         } catch (RuntimeException e) {
-            return new DetectedMarking(kind, start, end, t, new DetectedMarking.Invalid(start,
-                    "marking could not be read: " + e.getClass().getSimpleName()));
+            return new Parsed(null, 0, "marking could not be read: " + e.getClass().getSimpleName());
         }
+    }
+
+    /** A parse result relative to the marking text; documents repeat their marks, so one scan parses each once. */
+    private record Parsed(ParsedMarking parsed, int position, String reason) {
     }
 
     private static boolean wordBoundaryBefore(String s, int i) {

@@ -79,4 +79,13 @@ class MarkingDetectorTest {
         assertThat(found).filteredOn(d -> d.kind() == DetectedMarking.Kind.BANNER_LINE).hasSize(g.bannerLines());
         assertThat(detector.detectAll(g.text()).size()).isGreaterThan(found.size());
     }
+
+    @Test
+    void parsesEveryDistinctMarkOnAMegabyteWhereNoMarkRepeats() {
+        MarkedText.Generated g = MarkedText.generate(8, 1 << 20, true);
+        List<DetectedMarking> found = detector.detect(g.text());
+        assertThat(found).filteredOn(d -> d.kind() == DetectedMarking.Kind.PORTION_MARK).hasSize(g.portionMarks())
+                .allMatch(DetectedMarking::isValid)
+                .extracting(DetectedMarking::text).doesNotHaveDuplicates();
+    }
 }
