@@ -128,14 +128,17 @@ public final class MarkingParser {
             throw new InvalidMarkingException(input != null && input.contains("()")
                     ? "empty portion mark" : "empty marking", 0);
         }
-        for (int i = 0; i < input.length(); i++) {
-            char c = input.charAt(i);
-            if (c > 126 || (c < 32 && c != '\t')) {
+        char[] chars = input.toCharArray();
+        for (int i = 0; i < chars.length; i++) {
+            char c = chars[i];
+            if (c == '\u00A0' || c == '\u2007' || c == '\u202F') {
+                chars[i] = ' '; // no-break spaces from word processors are spacing too
+            } else if (c > 126 || (c < 32 && c != '\t')) {
                 throw new InvalidMarkingException(String.format(Locale.ROOT, "unexpected character U+%04X", (int) c),
                         i);
             }
         }
-        return input.toUpperCase(Locale.ROOT);
+        return new String(chars).toUpperCase(Locale.ROOT);
     }
 
     private static int firstNonSpace(String s) {

@@ -21,6 +21,7 @@
  *   <li>CUI appears only in an all-unclassified banner (categories united, LDCs united; DOD: plain {@code CUI});
  *       classified banners omit it, though CUI NOFORN still counts for R7.</li>
  *   <li>R9 lists are always written out in full.</li>
+ *   <li>R10 {@link io.sextant.guard.rollup.BannerCheck} checks a supplied banner against its portions.</li>
  * </ul>
  */
 package io.sextant.guard.rollup;

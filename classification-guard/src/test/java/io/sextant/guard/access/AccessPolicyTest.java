@@ -107,6 +107,16 @@ class AccessPolicyTest {
     }
 
     @Test
+    void aDocumentIsVisibleOnlyWhenEveryPortionIs() {
+        Clearance gbr = Clearance.parse("level=S;country=GBR", VOCAB);
+        var open = PARSER.parsePortion("(S//REL TO USA, GBR)").marking();
+        var closed = PARSER.parsePortion("(C//NF)").marking();
+        assertThat(AccessPolicy.decideAll(gbr, List.of(open, open)).allowed()).isTrue();
+        assertThat(AccessPolicy.decideAll(gbr, List.of(open, closed)).toString()).startsWith("DENY: portion 2: ");
+        assertThat(AccessPolicy.decideAll(gbr, List.of()).allowed()).isFalse();
+    }
+
+    @Test
     void decisionsSwitchExhaustively() {
         AccessDecision d = AccessPolicy.decide(Clearance.parse("level=U;country=USA", VOCAB), "(S)");
         String text = switch (d) {

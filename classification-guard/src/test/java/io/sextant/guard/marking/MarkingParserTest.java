@@ -121,6 +121,11 @@ class MarkingParserTest {
     }
 
     @Test
+    void noBreakSpacesCountAsSpacing() {
+        assertThat(portion("(S\u00A0//\u202FREL TO USA,\u00A0GBR)")).isEqualTo("(S//REL TO USA, GBR)");
+    }
+
+    @Test
     void parseAcceptsEitherForm() {
         assertThat(parser.parse(" (S//NF)").marking()).isEqualTo(parser.parse("SECRET//NOFORN").marking());
     }
