@@ -22,6 +22,8 @@ public final class MarkingDetector {
     private static final MarkingDetector DEFAULT = new MarkingDetector(MarkingParser.defaultParser());
     /** Longest marking the scanner will hand to the parser; real markings are far shorter. */
     static final int MAX_MARKING = 300;
+    /** How far past its last {@code //} an embedded banner-like run may reach (the longest last category). */
+    private static final int TAIL = 60;
     private static final String[] LEVEL_WORDS = {"TOP SECRET", "SECRET", "CONFIDENTIAL", "UNCLASSIFIED"};
     private static final String[] BANNER_STARTS = {"TOP SECRET", "SECRET", "CONFIDENTIAL", "UNCLASSIFIED", "CUI",
         "CONTROLLED"};
@@ -66,6 +68,7 @@ public final class MarkingDetector {
     private List<DetectedMarking> scan(String s, boolean all) {
         List<DetectedMarking> out = new ArrayList<>();
         Map<String, Parsed> cache = new HashMap<>();
+        String u = all ? asciiUpper(s) : s;
         int n = s.length();
         int lineStart = 0;
         while (lineStart < n) {
@@ -73,13 +76,13 @@ public final class MarkingDetector {
             if (lineEnd < 0) {
                 lineEnd = n;
             }
-            line(s, lineStart, lineEnd, all, out, cache);
+            line(s, u, lineStart, lineEnd, all, out, cache);
             lineStart = lineEnd + 1;
         }
         return out;
     }
 
-    private void line(String s, int from, int to, boolean all, List<DetectedMarking> out,
+    private void line(String s, String u, int from, int to, boolean all, List<DetectedMarking> out,
             Map<String, Parsed> cache) {
         int a = from;
         while (a < to && isBlank(s.charAt(a))) {
@@ -106,23 +109,28 @@ public final class MarkingDetector {
             }
         }
         if (all) {
-            embedded(s, scanFrom, b, out, cache);
+            embedded(s, u, scanFrom, b, out, cache);
         }
     }
 
-    private void embedded(String s, int from, int to, List<DetectedMarking> out, Map<String, Parsed> cache) {
+    /**
+     * Scans the upper-cased copy {@code u}: a candidate written in upper case is always reported; one in lower or
+     * mixed case only when it holds {@code //} (so "(ts//si)" is a claim, "document(s)" is not).
+     */
+    private void embedded(String s, String u, int from, int to, List<DetectedMarking> out,
+            Map<String, Parsed> cache) {
         int i = from;
         while (i < to) {
-            char c = s.charAt(i);
+            char c = u.charAt(i);
             if (c == '(') {
-                int end = portionEnd(s, i, to);
-                if (end > 0) {
+                int end = portionEnd(u, i, to);
+                if (end > 0 && reportable(s, u, i, end)) {
                     out.add(parse(DetectedMarking.Kind.EMBEDDED, s, i, end, true, cache));
                     i = end;
                     continue;
                 }
-            } else if ((c == 'T' || c == 'S' || c == 'C' || c == 'U' || c == '/') && wordBoundaryBefore(s, i)) {
-                int end = bannerLikeAt(s, i, to, out, cache);
+            } else if ((c == 'T' || c == 'S' || c == 'C' || c == 'U' || c == '/') && wordBoundaryBefore(u, i)) {
+                int end = bannerLikeAt(s, u, i, to, out, cache);
                 if (end > 0) {
                     i = end;
                     continue;
@@ -132,21 +140,38 @@ public final class MarkingDetector {
         }
     }
 
-    /** A banner-like run starting at {@code i}: a level word, or {@code //} and an upper-case letter. */
-    private int bannerLikeAt(String s, int i, int to, List<DetectedMarking> out, Map<String, Parsed> cache) {
-        boolean foreign = s.startsWith("//", i) && foreignHead(s, i + 2, to) && (i == 0 || s.charAt(i - 1) != ':');
-        if (!foreign) {
-            String w = startsWithWord(s, i, to, LEVEL_WORDS);
-            if (w == null) {
-                return -1;
-            }
+    private static boolean reportable(String s, String u, int from, int to) {
+        if (s.regionMatches(from, u, from, to - from)) {
+            return true;
         }
+        int k = u.indexOf("//", from);
+        return k >= 0 && k < to;
+    }
+
+    /** A banner-like run starting at {@code i}: a level word, or {@code //} and a foreign classification head. */
+    private int bannerLikeAt(String s, String u, int i, int to, List<DetectedMarking> out,
+            Map<String, Parsed> cache) {
+        boolean foreign = u.startsWith("//", i) && foreignHead(u, i + 2, to) && (i == 0 || u.charAt(i - 1) != ':');
+        String word = foreign ? "//" : startsWithWord(u, i, to, LEVEL_WORDS);
+        if (word == null) {
+            return -1;
+        }
+        // Written in upper case: the run is the upper-case text; otherwise the upper-cased copy's run, which
+        // reportable() then accepts only when it holds "//".
+        String r = s.startsWith(word, i) ? s : u;
         int end = i;
-        while (end < to && end - i < MAX_MARKING && isBannerChar(s.charAt(end))) {
+        while (end < to && end - i < MAX_MARKING && isBannerChar(r.charAt(end))) {
             end++;
         }
-        while (end > i && (s.charAt(end - 1) == ' ' || s.charAt(end - 1) == ',' || s.charAt(end - 1) == '-')) {
+        int slashes = u.lastIndexOf("//", end - 2);
+        if (slashes >= i) {
+            end = Math.min(end, slashes + 2 + TAIL);
+        }
+        while (end > i && (u.charAt(end - 1) == ' ' || u.charAt(end - 1) == ',' || u.charAt(end - 1) == '-')) {
             end--;
+        }
+        if (!reportable(s, u, i, end)) {
+            return -1;
         }
         DetectedMarking first = parse(DetectedMarking.Kind.EMBEDDED, s, i, end, false, cache);
         if (first.isValid()) {
@@ -154,9 +179,9 @@ public final class MarkingDetector {
             return end;
         }
         int cut = end;
-        for (int tries = 0; tries < 6; tries++) {
-            cut = Math.max(s.lastIndexOf(' ', cut - 1), s.lastIndexOf('/', cut - 1));
-            while (cut > i && (s.charAt(cut - 1) == '/' || s.charAt(cut - 1) == ' ')) {
+        for (int tries = 0; tries < 12; tries++) {
+            cut = Math.max(u.lastIndexOf(' ', cut - 1), u.lastIndexOf('/', cut - 1));
+            while (cut > i && (u.charAt(cut - 1) == '/' || u.charAt(cut - 1) == ' ' || u.charAt(cut - 1) == ',')) {
                 cut--;
             }
             if (cut <= i) {
@@ -170,6 +195,17 @@ public final class MarkingDetector {
         }
         out.add(first);
         return end;
+    }
+
+    /** ASCII-only upper-casing: keeps every offset, unlike {@link String#toUpperCase}. */
+    private static String asciiUpper(String s) {
+        char[] c = s.toCharArray();
+        for (int i = 0; i < c.length; i++) {
+            if (c[i] >= 'a' && c[i] <= 'z') {
+                c[i] = (char) (c[i] - 32);
+            }
+        }
+        return new String(c);
     }
 
     /** After {@code //}: a trigraph or a non-US classification word, then a space, a slash or the end. */

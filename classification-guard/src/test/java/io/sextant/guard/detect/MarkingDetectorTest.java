@@ -88,4 +88,13 @@ class MarkingDetectorTest {
                 .allMatch(DetectedMarking::isValid)
                 .extracting(DetectedMarking::text).doesNotHaveDuplicates();
     }
+
+    @Test
+    void claimsScanFindsLowerCaseMarkingsThatHoldDoubleSlashes() {
+        String text = "the document(s) said (ts//si) and top secret//si//noforn into a secret answer";
+        List<DetectedMarking> all = detector.detectAll(text);
+        assertThat(all).extracting(DetectedMarking::text).containsExactly("(ts//si)", "top secret//si//noforn");
+        assertThat(all).allMatch(DetectedMarking::isValid);
+        assertThat(detector.detect(text)).isEmpty();
+    }
 }

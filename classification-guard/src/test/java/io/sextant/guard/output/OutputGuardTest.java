@@ -173,4 +173,14 @@ class OutputGuardTest {
         assertThat(review(List.of(Paragraph.of("x", "L", "J")), List.of(les, rel), "level=S;country=USA"))
                 .isEqualTo(GuardResult.Refusal.of(GuardResult.Reason.UNMARKABLE));
     }
+
+    @Test
+    void lowerCaseClaimsAreCaughtWhileOrdinaryParenthesesAreNot() {
+        assertThat(review(List.of(Paragraph.of("as the (ts//si) annex says", "A")), List.of(A),
+                "level=TS;sci=SI;country=USA")).isEqualTo(GuardResult.Refusal.of(
+                        GuardResult.Reason.UNRECONCILED_MARKING));
+        GuardResult.MarkedProduct p = product(review(List.of(Paragraph.of("See the document(s) in (a) and (c).",
+                "C")), List.of(C), "level=U;country=USA"));
+        assertThat(p.flags()).extracting(ReviewFlag::kind).doesNotContain(ReviewFlag.Kind.MARKING_IN_TEXT);
+    }
 }
