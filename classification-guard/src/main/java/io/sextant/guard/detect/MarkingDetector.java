@@ -14,8 +14,9 @@ import java.util.Objects;
  * claim checks) marking-like strings anywhere. The parser runs only where a cheap pre-check passes: a {@code (}
  * followed by a level token ({@code U}, {@code C}, {@code S}, {@code TS}, a spelled-out level, {@code CUI}) or by
  * {@code //}; or an upper-case level word at a word boundary. Markings are upper case by convention, so lower-case
- * look-alikes such as {@code (s)} in "document(s)" or {@code (c)} in an enumeration are not markings here.
- * Thread-safe.
+ * look-alikes such as {@code (s)} in "document(s)" or {@code (c)} in an enumeration are not markings here; the
+ * claims scan ({@link #detectAll}) also reports lower- or mixed-case strings that contain {@code //}, such as
+ * {@code (ts//si)}. Thread-safe.
  */
 public final class MarkingDetector {
 
@@ -24,12 +25,6 @@ public final class MarkingDetector {
     static final int MAX_MARKING = 300;
     /** How far past its last {@code //} an embedded banner-like run may reach (the longest last category). */
     private static final int TAIL = 60;
-    private static final String[] LEVEL_WORDS = {"TOP SECRET", "SECRET", "CONFIDENTIAL", "UNCLASSIFIED"};
-    private static final String[] BANNER_STARTS = {"TOP SECRET", "SECRET", "CONFIDENTIAL", "UNCLASSIFIED", "CUI",
-        "CONTROLLED"};
-    private static final String[] FOREIGN_WORDS = {"FGI", "NATO", "COSMIC", "JOINT", "CTS", "NS", "NC", "NR", "NU"};
-    private static final String[] PORTION_WORDS = {"TS", "S", "C", "U", "CUI", "TOP", "SECRET", "CONFIDENTIAL",
-        "UNCLASSIFIED"};
 
     private final MarkingParser parser;
 
@@ -68,7 +63,7 @@ public final class MarkingDetector {
     private List<DetectedMarking> scan(String s, boolean all) {
         List<DetectedMarking> out = new ArrayList<>();
         Map<String, Parsed> cache = new HashMap<>();
-        String u = all ? asciiUpper(s) : s;
+        String u = all ? PreChecks.asciiUpper(s) : s;
         int n = s.length();
         int lineStart = 0;
         while (lineStart < n) {
@@ -85,24 +80,24 @@ public final class MarkingDetector {
     private void line(String s, String u, int from, int to, boolean all, List<DetectedMarking> out,
             Map<String, Parsed> cache) {
         int a = from;
-        while (a < to && isBlank(s.charAt(a))) {
+        while (a < to && PreChecks.isBlank(s.charAt(a))) {
             a++;
         }
         int b = to;
-        while (b > a && isBlank(s.charAt(b - 1))) {
+        while (b > a && PreChecks.isBlank(s.charAt(b - 1))) {
             b--;
         }
         if (a == b) {
             return;
         }
-        if (bannerCandidate(s, a, b)) {
+        if (PreChecks.bannerCandidate(s, a, b)) {
             out.add(parse(DetectedMarking.Kind.BANNER_LINE, s, a, b, false, cache));
             return;
         }
-        int p = skipBullet(s, a, b);
+        int p = PreChecks.skipBullet(s, a, b);
         int scanFrom = a;
         if (s.charAt(p) == '(') {
-            int end = portionEnd(s, p, b);
+            int end = PreChecks.portionEnd(s, p, b);
             if (end > 0) {
                 out.add(parse(DetectedMarking.Kind.PORTION_MARK, s, p, end, true, cache));
                 scanFrom = end;
@@ -123,13 +118,13 @@ public final class MarkingDetector {
         while (i < to) {
             char c = u.charAt(i);
             if (c == '(') {
-                int end = portionEnd(u, i, to);
+                int end = PreChecks.portionEnd(u, i, to);
                 if (end > 0 && reportable(s, u, i, end)) {
                     out.add(parse(DetectedMarking.Kind.EMBEDDED, s, i, end, true, cache));
                     i = end;
                     continue;
                 }
-            } else if ((c == 'T' || c == 'S' || c == 'C' || c == 'U' || c == '/') && wordBoundaryBefore(u, i)) {
+            } else if ((c == 'T' || c == 'S' || c == 'C' || c == 'U' || c == '/') && PreChecks.wordBoundaryBefore(u, i)) {
                 int end = bannerLikeAt(s, u, i, to, out, cache);
                 if (end > 0) {
                     i = end;
@@ -151,8 +146,8 @@ public final class MarkingDetector {
     /** A banner-like run starting at {@code i}: a level word, or {@code //} and a foreign classification head. */
     private int bannerLikeAt(String s, String u, int i, int to, List<DetectedMarking> out,
             Map<String, Parsed> cache) {
-        boolean foreign = u.startsWith("//", i) && foreignHead(u, i + 2, to) && (i == 0 || u.charAt(i - 1) != ':');
-        String word = foreign ? "//" : startsWithWord(u, i, to, LEVEL_WORDS);
+        boolean foreign = u.startsWith("//", i) && PreChecks.foreignHead(u, i + 2, to) && (i == 0 || u.charAt(i - 1) != ':');
+        String word = foreign ? "//" : PreChecks.startsWithWord(u, i, to, PreChecks.LEVEL_WORDS);
         if (word == null) {
             return -1;
         }
@@ -160,7 +155,7 @@ public final class MarkingDetector {
         // reportable() then accepts only when it holds "//".
         String r = s.startsWith(word, i) ? s : u;
         int end = i;
-        while (end < to && end - i < MAX_MARKING && isBannerChar(r.charAt(end))) {
+        while (end < to && end - i < MAX_MARKING && PreChecks.isBannerChar(r.charAt(end))) {
             end++;
         }
         int slashes = u.lastIndexOf("//", end - 2);
@@ -197,135 +192,6 @@ public final class MarkingDetector {
         return end;
     }
 
-    /** ASCII-only upper-casing: keeps every offset, unlike {@link String#toUpperCase}. */
-    private static String asciiUpper(String s) {
-        char[] c = s.toCharArray();
-        for (int i = 0; i < c.length; i++) {
-            if (c[i] >= 'a' && c[i] <= 'z') {
-                c[i] = (char) (c[i] - 32);
-            }
-        }
-        return new String(c);
-    }
-
-    /** After {@code //}: a trigraph or a non-US classification word, then a space, a slash or the end. */
-    private static boolean foreignHead(String s, int j, int to) {
-        int w = j;
-        while (w < to && w - j < 9 && isUpper(s.charAt(w))) {
-            w++;
-        }
-        if (w == j || w < to && s.charAt(w) != ' ' && s.charAt(w) != '/' && s.charAt(w) != ')') {
-            return false;
-        }
-        if (w - j == 3) {
-            return true;
-        }
-        String word = s.substring(j, w);
-        for (String f : FOREIGN_WORDS) {
-            if (f.equals(word)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** Offset after the {@code )} of a portion-mark candidate at {@code p}, or -1 when the pre-check fails. */
-    private static int portionEnd(String s, int p, int to) {
-        int j = p + 1;
-        while (j < to && s.charAt(j) == ' ') {
-            j++;
-        }
-        if (s.startsWith("//", j)) {
-            if (!foreignHead(s, j + 2, to)) {
-                return -1;
-            }
-        } else {
-            int w = j;
-            while (w < to && isUpper(s.charAt(w))) {
-                w++;
-            }
-            if (w == j || w - j > 12 || !isPortionWord(s, j, w)) {
-                return -1;
-            }
-            int k = w;
-            while (k < to && s.charAt(k) == ' ') {
-                k++;
-            }
-            boolean next = k < to && (s.charAt(k) == ')' || s.charAt(k) == '/'
-                    || (s.startsWith("TOP", j) && w - j == 3 && s.startsWith("SECRET", k)));
-            if (!next) {
-                return -1;
-            }
-        }
-        int limit = Math.min(to, p + MAX_MARKING);
-        for (int k = j; k < limit; k++) {
-            char c = s.charAt(k);
-            if (c == ')') {
-                return k + 1;
-            }
-            if (c == '(') {
-                return -1;
-            }
-        }
-        return -1;
-    }
-
-    private static boolean isPortionWord(String s, int from, int to) {
-        int len = to - from;
-        for (String w : PORTION_WORDS) {
-            if (w.length() == len && s.startsWith(w, from)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** A whole line of banner characters that starts with a level word (or {@code //}) and is marking-shaped. */
-    private static boolean bannerCandidate(String s, int a, int b) {
-        if (b - a > MAX_MARKING) {
-            return false;
-        }
-        char c = s.charAt(a);
-        if (c != 'T' && c != 'S' && c != 'C' && c != 'U' && c != '/') {
-            return false;
-        }
-        for (int i = a; i < b; i++) {
-            if (!isBannerChar(s.charAt(i))) {
-                return false;
-            }
-        }
-        if (c == '/') {
-            return s.startsWith("//", a) && foreignHead(s, a + 2, b);
-        }
-        String w = startsWithWord(s, a, b, BANNER_STARTS);
-        if (w == null) {
-            return false;
-        }
-        return a + w.length() == b || s.startsWith("//", a + w.length());
-    }
-
-    private static String startsWithWord(String s, int i, int to, String[] words) {
-        for (String w : words) {
-            int e = i + w.length();
-            if (e <= to && s.startsWith(w, i) && (e == to || !isUpper(s.charAt(e)) && !isDigit(s.charAt(e)))) {
-                return w;
-            }
-        }
-        return null;
-    }
-
-    private static int skipBullet(String s, int a, int b) {
-        char c = s.charAt(a);
-        if ((c == '-' || c == '*' || c == '\u2022' || c == '>') && a + 1 < b && s.charAt(a + 1) == ' ') {
-            int p = a + 1;
-            while (p < b && s.charAt(p) == ' ') {
-                p++;
-            }
-            return p < b ? p : a;
-        }
-        return a;
-    }
-
     private DetectedMarking parse(DetectedMarking.Kind kind, String s, int start, int end, boolean portion,
             Map<String, Parsed> cache) {
         String t = s.substring(start, end);
@@ -349,27 +215,4 @@ public final class MarkingDetector {
     private record Parsed(ParsedMarking parsed, int position, String reason) {
     }
 
-    private static boolean wordBoundaryBefore(String s, int i) {
-        if (i == 0) {
-            return true;
-        }
-        char p = s.charAt(i - 1);
-        return !Character.isLetterOrDigit(p) && p != '/' && p != '-';
-    }
-
-    private static boolean isBannerChar(char c) {
-        return isUpper(c) || isDigit(c) || c == ' ' || c == '/' || c == ',' || c == '-';
-    }
-
-    private static boolean isUpper(char c) {
-        return c >= 'A' && c <= 'Z';
-    }
-
-    private static boolean isDigit(char c) {
-        return c >= '0' && c <= '9';
-    }
-
-    private static boolean isBlank(char c) {
-        return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\u00a0';
-    }
 }
