@@ -97,4 +97,13 @@ class VisibilityTest {
                 Set.of("sci:SI"), Set.of("sci:SI-G"), Set.of("sci:SI-G-ABCD"), Set.of("citizen:USA"),
                 Set.of("ctl:ORCON"));
     }
+
+    @Test
+    void anUnreadablePortionMarkIsVisibleToNobody() {
+        VisibilityExpression e = Visibility.ofPortionMark("(S//NF/REL TO USA, GBR)", MarkingParser.defaultParser());
+        assertThat(e).isEqualTo(Visibility.NOBODY);
+        assertThat(e.evaluate(auths("level=TS;sci=SI;country=USA;nato=true;orcon=true"))).isFalse();
+        assertThat(Visibility.ofPortionMark("(S//NF)", MarkingParser.defaultParser()).toString())
+                .isEqualTo("level:S&citizen:USA");
+    }
 }
