@@ -60,6 +60,42 @@ public final class MarkingDetector {
         return scan(text.toString(), true);
     }
 
+    /**
+     * Splits text into portions for ingest: each line-start portion mark governs the text up to the next portion mark
+     * or banner line; banner lines belong to no portion; non-blank text before the first mark (or after a banner line)
+     * is returned unmarked ({@link TextPortion#mark()} null) so the caller can reject it.
+     *
+     * @param text extracted text
+     * @return the portions in text order, blank stretches left out
+     */
+    public List<TextPortion> split(CharSequence text) {
+        String s = text.toString();
+        List<TextPortion> out = new ArrayList<>();
+        int from = 0;
+        DetectedMarking current = null;
+        for (DetectedMarking d : detect(s)) {
+            addPortion(s, from, d.start(), current, out);
+            current = d.kind() == DetectedMarking.Kind.PORTION_MARK ? d : null;
+            from = d.end();
+        }
+        addPortion(s, from, s.length(), current, out);
+        return out;
+    }
+
+    private static void addPortion(String s, int from, int to, DetectedMarking mark, List<TextPortion> out) {
+        int a = from;
+        while (a < to && Character.isWhitespace(s.charAt(a))) {
+            a++;
+        }
+        int b = to;
+        while (b > a && Character.isWhitespace(s.charAt(b - 1))) {
+            b--;
+        }
+        if (mark != null || a < b) {
+            out.add(new TextPortion(a, Math.max(a, b), mark));
+        }
+    }
+
     private List<DetectedMarking> scan(String s, boolean all) {
         List<DetectedMarking> out = new ArrayList<>();
         Map<String, Parsed> cache = new HashMap<>();

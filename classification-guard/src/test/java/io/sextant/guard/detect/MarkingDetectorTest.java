@@ -97,4 +97,17 @@ class MarkingDetectorTest {
         assertThat(all).allMatch(DetectedMarking::isValid);
         assertThat(detector.detect(text)).isEmpty();
     }
+
+    @Test
+    void splitsTextIntoPortionsGovernedByTheirMarks() {
+        String text = "Cover note without a mark.\nSECRET//NOFORN\n(S//NF) First portion\ncontinues here.\n\n"
+                + "(U) Second portion.\n(S//NF//SI) Bad mark.\nSECRET//NOFORN\n";
+        List<TextPortion> ps = detector.split(text);
+        assertThat(ps).extracting(p -> p.text(text)).containsExactly("Cover note without a mark.",
+                "First portion\ncontinues here.", "Second portion.", "Bad mark.");
+        assertThat(ps.get(0).marked()).isFalse();
+        assertThat(ps.get(1).mark().marking().level()).isEqualTo(Classification.S);
+        assertThat(ps.get(2).mark().text()).isEqualTo("(U)");
+        assertThat(ps.get(3).mark().isValid()).isFalse();
+    }
 }
