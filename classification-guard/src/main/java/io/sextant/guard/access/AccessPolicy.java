@@ -140,9 +140,13 @@ public final class AccessPolicy {
         return out;
     }
 
+    /**
+     * NATO-classified information (NATO RESTRICTED and above, or US material carrying NATO FGI) needs a briefing;
+     * NATO UNCLASSIFIED does not (CAPCO16 Table 5), but its special markings do.
+     */
     private static boolean involvesNato(Marking m) {
-        return m.type() == ClassificationType.NATO || !m.natoControls().isEmpty()
-                || m.fgi().sources().contains("NATO");
+        boolean nato = m.type() == ClassificationType.NATO || m.fgi().sources().contains("NATO");
+        return nato && m.level().isClassified() || !m.natoControls().isEmpty();
     }
 
     private static AccessDecision foreignDisclosure(Clearance user, Marking m) {

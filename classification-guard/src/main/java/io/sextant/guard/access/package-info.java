@@ -12,7 +12,8 @@
  *       never to release; RELIDO alone, classified without FD&amp;R, FGI without FD&amp;R and caveated U without
  *       FD&amp;R deny; plain U allows;</li>
  *   <li>ORCON, ORCON-USGOV, PROPIN, FISA, DSEN and IMCON block release unless originator approval is recorded;</li>
- *   <li>NATO information needs a NATO briefing.</li>
+ *   <li>NATO-classified information (NATO RESTRICTED and above, NATO FGI in US material) and NATO special
+ *       markings need a NATO briefing.</li>
  * </ol>
  * A document is visible when every portion is.
  */

@@ -127,17 +127,21 @@ final class ValueReader {
         }
     }
 
-    /** @return the AEA spelling a value starts with, or null */
+    /** AEA spellings, longest first, so the first match is the longest. */
+    private static final List<String> AEA_SPELLINGS = Lexicon.AEA.keySet().stream()
+            .sorted((a, b) -> Integer.compare(b.length(), a.length())).toList();
+
+    /** @return the AEA spelling a value starts with (whole words), or null */
     static String aeaPrefix(String v) {
-        String best = null;
-        for (String k : Lexicon.AEA.keySet()) {
-            if (v.equals(k) || v.startsWith(k + " ")) {
-                if (best == null || k.length() > best.length()) {
-                    best = k;
-                }
+        if (v.isEmpty() || "RFDUT".indexOf(v.charAt(0)) < 0) {
+            return null;
+        }
+        for (String k : AEA_SPELLINGS) {
+            if (v.startsWith(k) && (v.length() == k.length() || v.charAt(k.length()) == ' ')) {
+                return k;
             }
         }
-        return best;
+        return null;
     }
 
     private void aea(Span v) {

@@ -99,10 +99,13 @@ public final class Vocabulary {
      *
      * @param siteDir a directory with site vocabulary files; missing files are fine
      * @return the combined vocabulary
-     * @throws IOException when a site file cannot be read
+     * @throws IOException when the directory does not exist or a site file cannot be read
      * @throws IllegalArgumentException when a site file is malformed (with file and line)
      */
     public static Vocabulary load(Path siteDir) throws IOException {
+        if (!Files.isDirectory(siteDir)) {
+            throw new java.nio.file.NoSuchFileException(siteDir.toString(), null, "site vocabulary directory not found");
+        }
         VocabularyLoader l = new VocabularyLoader();
         l.readDefaults();
         for (String f : FILES) {

@@ -84,6 +84,8 @@ class AccessPolicyTest {
         "(//NS//REL TO USA, NATO)|level=S;country=USA;nato=true|ALLOW|",
         "(//NS//REL TO USA, NATO)|level=S;country=DEU;nato=true|ALLOW|",
         "(S//FGI NATO//REL TO USA, NATO)|level=S;country=USA|DENY|NATO briefing",
+        "(//NR)|level=C;country=USA|DENY|NATO briefing",
+        "(//NU)|level=U;country=USA|ALLOW|",
         // fail closed on garbage
         "(S//NF/REL TO USA, GBR)|level=TS;country=USA|DENY|invalid marking",
         "garbage|level=TS;country=USA|DENY|invalid marking",

@@ -126,6 +126,17 @@ class MarkingParserTest {
     }
 
     @Test
+    void repeatedInputGivesTheSameResultAndRepeatedErrorsStillThrow() {
+        ParsedMarking first = parser.parsePortion("(s//nf/oc)");
+        assertThat(parser.parsePortion("(s//nf/oc)")).isEqualTo(first);
+        assertThat(parser.parseBanner("(s//nf/oc)".replace("(", "").replace(")", "")).marking())
+                .isEqualTo(first.marking());
+        for (int i = 0; i < 2; i++) {
+            assertThatThrownBy(() -> parser.parsePortion("(S//NF//SI)")).isInstanceOf(InvalidMarkingException.class);
+        }
+    }
+
+    @Test
     void parseAcceptsEitherForm() {
         assertThat(parser.parse(" (S//NF)").marking()).isEqualTo(parser.parse("SECRET//NOFORN").marking());
     }
