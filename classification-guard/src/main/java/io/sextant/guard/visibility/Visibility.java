@@ -213,9 +213,10 @@ public final class Visibility {
         return out;
     }
 
+    /** NATO-classified information (NR and above) and NATO special markings need a briefing; NU does not. */
     private static boolean involvesNato(Marking m) {
-        return m.type() == ClassificationType.NATO || !m.natoControls().isEmpty()
-                || m.fgi().sources().contains("NATO");
+        boolean nato = m.type() == ClassificationType.NATO || m.fgi().sources().contains("NATO");
+        return nato && m.level().isClassified() || !m.natoControls().isEmpty();
     }
 
     private static String controlToken(DissemControl d) {
