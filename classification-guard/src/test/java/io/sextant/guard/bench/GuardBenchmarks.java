@@ -7,6 +7,8 @@ import io.sextant.guard.detect.MarkedText;
 import io.sextant.guard.detect.MarkingDetector;
 import io.sextant.guard.marking.Marking;
 import io.sextant.guard.marking.MarkingParser;
+import io.sextant.guard.marking.Profile;
+import io.sextant.guard.marking.Vocabulary;
 import io.sextant.guard.rollup.Rollup;
 import io.sextant.guard.rollup.RollupException;
 import io.sextant.guard.visibility.RandomMarkings;
@@ -49,7 +51,13 @@ public class GuardBenchmarks {
     /** A regex that finds portion-mark-shaped strings: the baseline a detector is compared with. */
     static final Pattern BASELINE = Pattern.compile("\\((?:TS|S|C|U)(?://[^()\\n]{0,200})?\\)");
 
-    private final MarkingParser parser = MarkingParser.defaultParser();
+    /** More distinct inputs than the parser's result cache holds, so the cold benchmarks measure real parsing. */
+    private static final int DISTINCT = 20_000;
+
+    private final MarkingParser parser = new MarkingParser(Vocabulary.defaults(), Profile.IC);
+    private final String[] portions = new String[DISTINCT];
+    private final String[] banners = new String[DISTINCT];
+    private int cold;
     private final MarkingDetector detector = MarkingDetector.defaults();
     private String text;
     private String distinctText;
@@ -62,6 +70,11 @@ public class GuardBenchmarks {
     /** Builds the text, the portion sets and the (marking, clearance) pairs once per fork. */
     @Setup
     public void setup() {
+        for (int i = 0; i < DISTINCT; i++) {
+            String sub = Integer.toString(46_656 + i, 36).toUpperCase(Locale.ROOT);
+            portions[i] = "(TS//SI-G ABCD " + sub + "//OC/NF)";
+            banners[i] = "TOP SECRET//SI-" + sub + "//FGI DEU GBR//REL TO USA, AUS, CAN, DEU, GBR, NZL";
+        }
         text = MarkedText.generate(42, 1 << 20).text();
         distinctText = MarkedText.generate(42, 1 << 20, true).text();
         RandomMarkings gen = new RandomMarkings(new Random(42));
@@ -93,20 +106,30 @@ public class GuardBenchmarks {
         }
     }
 
-    /** @return the parsed portion mark */
+    /** @return a parsed portion mark, a different one each call (parser cache missed) */
     @Benchmark
     @BenchmarkMode(Mode.Throughput)
     @OutputTimeUnit(TimeUnit.SECONDS)
     public Object parsePortion() {
+        cold = cold + 1 == DISTINCT ? 0 : cold + 1;
+        return parser.parsePortion(portions[cold]);
+    }
+
+    /** @return the same parsed portion mark each call (served by the parser's result cache) */
+    @Benchmark
+    @BenchmarkMode(Mode.Throughput)
+    @OutputTimeUnit(TimeUnit.SECONDS)
+    public Object parsePortionCached() {
         return parser.parsePortion("(TS//SI-G ABCD EFGH-XYZ//OC/NF)");
     }
 
-    /** @return the parsed banner */
+    /** @return a parsed banner, a different one each call (parser cache missed) */
     @Benchmark
     @BenchmarkMode(Mode.Throughput)
     @OutputTimeUnit(TimeUnit.SECONDS)
     public Object parseBanner() {
-        return parser.parseBanner("SECRET//FGI DEU GBR//REL TO USA, AUS, CAN, DEU, GBR, NZL");
+        cold = cold + 1 == DISTINCT ? 0 : cold + 1;
+        return parser.parseBanner(banners[cold]);
     }
 
     /** @return the banner of 10 portions */
@@ -155,8 +178,11 @@ public class GuardBenchmarks {
     @Benchmark
     @BenchmarkMode(Mode.AverageTime)
     @OutputTimeUnit(TimeUnit.MILLISECONDS)
+    @Warmup(iterations = 5, time = 1)
+    @Measurement(iterations = 5, time = 1)
     public List<DetectedMarking> detectDistinct1MB() {
-        return detector.detect(distinctText);
+        // A fresh parser each call: its result cache must not carry marks over from the previous invocation.
+        return new MarkingDetector(new MarkingParser(Vocabulary.defaults(), Profile.IC)).detect(distinctText);
     }
 
     /** @return every marking-like string in 1 MB (claims scan) */
