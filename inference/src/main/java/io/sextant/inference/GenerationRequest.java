@@ -42,6 +42,26 @@ public record GenerationRequest(List<ChatMessage> messages, GroundingContext gro
     }
 
     /**
+     * A copy with other settings.
+     *
+     * @param s the settings
+     * @return the copy
+     */
+    public GenerationRequest withSettings(GenerationSettings s) {
+        return new GenerationRequest(messages, grounding, s);
+    }
+
+    /**
+     * A copy with grounding passages.
+     *
+     * @param g the passages
+     * @return the copy
+     */
+    public GenerationRequest withGrounding(GroundingContext g) {
+        return new GenerationRequest(messages, g, settings);
+    }
+
+    /**
      * The text of the last user turn: the question the answer is about.
      *
      * @return the last user turn's content
