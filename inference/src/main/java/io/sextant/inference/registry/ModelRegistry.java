@@ -91,6 +91,7 @@ public final class ModelRegistry {
             throw new ModelRegistryException(source + " is not a readable file");
         }
         SignatureVerifier verifier = verifierFor(signature);
+        GgufReader.read(source); // refuse a non-GGUF file by its own name before copying anything
         Path staging = dir.resolve(".import-" + UUID.randomUUID());
         try {
             Files.createDirectories(staging);
