@@ -84,9 +84,9 @@ class ModelRegistryTest {
         ModelRegistry r = ModelRegistry.forDataDir(data);
         assertThatThrownBy(() -> r.importModel(text, "x", null, false)).isInstanceOf(ModelFormatException.class)
                 .hasMessageContaining("not a usable GGUF model");
-        try (var left = Files.list(data.resolve("models"))) {
-            assertThat(left).isEmpty();
-        }
+        assertThat(r.list()).isEmpty();
+        assertThat(data.resolve("models")).satisfiesAnyOf(d -> assertThat(d).doesNotExist(),
+                d -> assertThat(d).isEmptyDirectory());
     }
 
     @Test
