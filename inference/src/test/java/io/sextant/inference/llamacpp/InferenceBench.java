@@ -41,7 +41,7 @@ public final class InferenceBench {
     /**
      * Runs the benchmark.
      *
-     * @param args [model cache dir] [reps] [tokens]
+     * @param args [model cache dir] [reps] [tokens] [all|single]
      * @throws Exception on failure
      */
     public static void main(String[] args) throws Exception {
@@ -65,8 +65,10 @@ public final class InferenceBench {
         try (LlamaCppEngine engine = LlamaCppEngine.load(settings);
                 LlamaModel raw = new LlamaModel(LlamaBinding.modelParameters(settings))) {
             singleStream(engine, raw, reps, tokens);
-            for (int n : new int[] {1, 4, 16}) {
-                concurrent(engine, n, Math.max(16, tokens / 2));
+            if (args.length < 4 || !args[3].equals("single")) {
+                for (int n : new int[] {1, 4, 16}) {
+                    concurrent(engine, n, Math.max(16, tokens / 2));
+                }
             }
         }
         System.exit(0);
@@ -83,9 +85,17 @@ public final class InferenceBench {
         List<Run> direct = new ArrayList<>();
         for (int i = -1; i < reps; i++) {
             String prompt = ChatTemplate.CHATML.render(messages("R" + (100 + i)));
-            Run d = rawRun(raw, prompt, gs);
-            Run s = engineRun(engine, new GenerationRequest(messages("S" + (100 + i)),
-                    io.sextant.inference.GroundingContext.NONE, gs));
+            GenerationRequest req = new GenerationRequest(messages("S" + (100 + i)),
+                    io.sextant.inference.GroundingContext.NONE, gs);
+            Run d;
+            Run s;
+            if ((i & 1) == 0) {
+                d = rawRun(raw, prompt, gs);
+                s = engineRun(engine, req);
+            } else {
+                s = engineRun(engine, req);
+                d = rawRun(raw, prompt, gs);
+            }
             if (i >= 0) {
                 direct.add(d);
                 sextant.add(s);
@@ -97,8 +107,18 @@ public final class InferenceBench {
         double st = median(sextant.stream().mapToDouble(Run::decodeTokPerS).toArray());
         double rf = median(direct.stream().mapToDouble(Run::ttftMs).toArray());
         double sf = median(sextant.stream().mapToDouble(Run::ttftMs).toArray());
-        System.out.printf(Locale.ROOT, "overhead: decode tokens/s %+.1f%%, time to first token %+.1f%%%n",
+        System.out.printf(Locale.ROOT, "overhead of medians: decode tokens/s %+.1f%%, time to first token %+.1f%%%n",
                 (rt - st) / rt * 100, (sf - rf) / rf * 100);
+        // each pair ran back to back, so the ratio within a pair cancels most of the machine's load drift
+        double[] decodeRatio = new double[reps];
+        double[] ttftRatio = new double[reps];
+        for (int i = 0; i < reps; i++) {
+            decodeRatio[i] = direct.get(i).decodeTokPerS() / sextant.get(i).decodeTokPerS();
+            ttftRatio[i] = sextant.get(i).ttftMs() / direct.get(i).ttftMs();
+        }
+        System.out.printf(Locale.ROOT, "overhead, median of paired ratios: decode time %+.1f%% %s, "
+                + "time to first token %+.1f%% %s%n", (median(decodeRatio) - 1) * 100, rounded(decodeRatio),
+                (median(ttftRatio) - 1) * 100, rounded(ttftRatio));
     }
 
     private static Run rawRun(LlamaModel raw, String prompt, GenerationSettings gs) {
@@ -166,6 +186,10 @@ public final class InferenceBench {
             System.out.printf(Locale.ROOT, "concurrency %2d: %4d tokens in %5.1f s = %.1f tokens/s aggregate%n", n,
                     total, s, total / s);
         }
+    }
+
+    private static String rounded(double[] xs) {
+        return Arrays.toString(Arrays.stream(xs).map(x -> Math.round(x * 1000) / 1000.0).toArray());
     }
 
     private static double median(double[] xs) {
