@@ -190,6 +190,17 @@ class OpenAiCompatibleEngineTest {
     }
 
     @Test
+    void failsWhenTheStreamGoesSilentMidAnswer() throws Exception {
+        try (OpenAiTestServer stalling = new OpenAiTestServer(local, 0, "", null);
+                OpenAiCompatibleEngine engine = new OpenAiCompatibleEngine(RemoteSettings.of(stalling.baseUrl(),
+                        "tiny").withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofMillis(400)))) {
+            stalling.delayPieces(Duration.ofMillis(1500));
+            assertThatThrownBy(() -> engine.generate(GenerationRequest.of("x", GREEDY.withMaxTokens(4))))
+                    .isInstanceOf(GenerationFailedException.class).hasMessageContaining("went silent");
+        }
+    }
+
+    @Test
     void speaksTlsToAServerWhoseCertificateTheSiteCaSigned() throws Exception {
         TestTls tls = new TestTls();
         Path ca = tls.writeCaPem(dir.resolve("site-ca.pem"));
