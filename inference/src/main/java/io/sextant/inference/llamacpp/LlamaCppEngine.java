@@ -269,6 +269,15 @@ public final class LlamaCppEngine implements Generator {
     }
 
     /**
+     * The underlying java-llama.cpp model, for the benchmark's direct-call baseline on the very same instance.
+     *
+     * @return the model
+     */
+    LlamaModel nativeModel() {
+        return model;
+    }
+
+    /**
      * Requests waiting for a slot now.
      *
      * @return the queue length

@@ -27,13 +27,17 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * The inference benchmark (run with {@code inference/bin/bench}; not a test). On a random-weight LLaMA model of a
  * realistic shape written by {@link TinyLlama}, it measures single-stream decode tokens/s and time to first token
- * through Sextant's engine against java-llama.cpp's lowest-level streaming call on the same file with the same
- * parameters (runs alternate to cancel drift), then aggregate tokens/s with 1, 4 and 16 concurrent requests.
+ * through Sextant's engine against java-llama.cpp's lowest-level streaming call on the same loaded model with the
+ * same sampling parameters (runs alternate to cancel drift), then aggregate tokens/s with 1, 4 and 16 concurrent requests.
  */
 public final class InferenceBench {
 
-    private record Run(double ttftMs, double decodeTokPerS, int pieces) {
+    /** One run: time to first piece, decode rate, pieces, and CPU time the calling thread spent (binding + Sextant). */
+    private record Run(double ttftMs, double decodeTokPerS, int pieces, long callerCpuNanos) {
     }
+
+    private static final java.lang.management.ThreadMXBean THREADS =
+            java.lang.management.ManagementFactory.getThreadMXBean();
 
     private InferenceBench() {
     }
@@ -62,8 +66,8 @@ public final class InferenceBench {
                 meta.architecture(), meta.quantization(), meta.parameterCount(), Files.size(model) / 1e6, threads,
                 tokens, reps);
         LlamaSettings settings = new LlamaSettings(model, 0, 16 * 256, threads, 16, 64, Duration.ofMinutes(10), 1);
-        try (LlamaCppEngine engine = LlamaCppEngine.load(settings);
-                LlamaModel raw = new LlamaModel(LlamaBinding.modelParameters(settings))) {
+        try (LlamaCppEngine engine = LlamaCppEngine.load(settings)) {
+            LlamaModel raw = engine.nativeModel();
             singleStream(engine, raw, reps, tokens);
             if (args.length < 4 || !args[3].equals("single")) {
                 for (int n : new int[] {1, 4, 16}) {
@@ -119,12 +123,20 @@ public final class InferenceBench {
         System.out.printf(Locale.ROOT, "overhead, median of paired ratios: decode time %+.1f%% %s, "
                 + "time to first token %+.1f%% %s%n", (median(decodeRatio) - 1) * 100, rounded(decodeRatio),
                 (median(ttftRatio) - 1) * 100, rounded(ttftRatio));
+        // llama.cpp decodes on its own server thread; the calling thread's CPU is the binding's plus Sextant's
+        double rawCpu = median(direct.stream().mapToDouble(r -> r.callerCpuNanos() / 1e3 / r.pieces()).toArray());
+        double engCpu = median(sextant.stream().mapToDouble(r -> r.callerCpuNanos() / 1e3 / r.pieces()).toArray());
+        double msPerToken = 1000 / rt;
+        System.out.printf(Locale.ROOT, "calling-thread CPU per token (median): direct %.0f us, Sextant %.0f us; "
+                + "Sextant adds %.0f us per token = %.2f%% of a %.1f ms token%n", rawCpu, engCpu, engCpu - rawCpu,
+                (engCpu - rawCpu) / 1e3 / msPerToken * 100, msPerToken);
     }
 
     private static Run rawRun(LlamaModel raw, String prompt, GenerationSettings gs) {
         InferenceParameters p = new InferenceParameters(prompt).setNPredict(gs.maxTokens())
                 .setTemperature((float) gs.temperature()).setTopP((float) gs.topP()).setSeed((int) gs.seed())
                 .setCachePrompt(true).setTopK(1);
+        long cpu0 = THREADS.getCurrentThreadCpuTime();
         long start = System.nanoTime();
         long first = 0;
         long last = 0;
@@ -138,10 +150,11 @@ public final class InferenceBench {
                 pieces++;
             }
         }
-        return run(start, first, last, pieces);
+        return run(start, first, last, pieces, THREADS.getCurrentThreadCpuTime() - cpu0);
     }
 
     private static Run engineRun(LlamaCppEngine engine, GenerationRequest r) {
+        long cpu0 = THREADS.getCurrentThreadCpuTime();
         long start = System.nanoTime();
         AtomicLong first = new AtomicLong();
         AtomicLong last = new AtomicLong();
@@ -152,12 +165,12 @@ public final class InferenceBench {
             last.set(now);
             pieces[0]++;
         }, Cancellation.create());
-        return run(start, first.get(), last.get(), pieces[0]);
+        return run(start, first.get(), last.get(), pieces[0], THREADS.getCurrentThreadCpuTime() - cpu0);
     }
 
-    private static Run run(long start, long first, long last, int pieces) {
+    private static Run run(long start, long first, long last, int pieces, long cpu) {
         double decode = pieces > 1 ? (pieces - 1) / ((last - first) / 1e9) : 0;
-        return new Run((first - start) / 1e6, decode, pieces);
+        return new Run((first - start) / 1e6, decode, pieces, cpu);
     }
 
     private static void report(String label, List<Run> runs) {
@@ -172,19 +185,23 @@ public final class InferenceBench {
         GenerationSettings gs = GenerationSettings.DEFAULTS.withTemperature(0.7).withMaxTokens(tokens);
         try (ExecutorService pool = Executors.newFixedThreadPool(n)) {
             long start = System.nanoTime();
-            List<Future<Integer>> fs = new ArrayList<>();
+            List<Future<io.sextant.inference.Completion>> fs = new ArrayList<>();
             for (int i = 0; i < n; i++) {
                 GenerationRequest r = new GenerationRequest(messages("C" + n + "-" + i),
                         io.sextant.inference.GroundingContext.NONE, gs.withSeed(i));
-                fs.add(pool.submit(() -> engine.generate(r).completionTokens()));
+                fs.add(pool.submit(() -> engine.generate(r)));
             }
             int total = 0;
-            for (Future<Integer> f : fs) {
-                total += f.get();
+            double[] ttft = new double[n];
+            for (int i = 0; i < n; i++) {
+                io.sextant.inference.Completion c = fs.get(i).get();
+                total += c.completionTokens();
+                ttft[i] = c.timeToFirstToken().toMillis() / 1000.0;
             }
             double s = (System.nanoTime() - start) / 1e9;
-            System.out.printf(Locale.ROOT, "concurrency %2d: %4d tokens in %5.1f s = %.1f tokens/s aggregate%n", n,
-                    total, s, total / s);
+            System.out.printf(Locale.ROOT, "concurrency %2d: %4d tokens in %5.1f s = %.1f tokens/s aggregate "
+                    + "(prompt processing included; median time to first token %.1f s)%n", n, total, s, total / s,
+                    median(ttft));
         }
     }
 
