@@ -73,6 +73,7 @@ public final class LlamaCppEngine implements Generator {
         List<String> log;
         synchronized (LOAD_LOCK) {
             try {
+                NativeExtraction.prepare();
                 NativeLog.install();
                 NativeLog.startCapture();
                 model = new LlamaModel(LlamaBinding.modelParameters(settings));
