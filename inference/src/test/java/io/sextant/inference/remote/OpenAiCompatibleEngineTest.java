@@ -177,6 +177,26 @@ class OpenAiCompatibleEngineTest {
     }
 
     @Test
+    void retriesAServerThatIsTemporarilyUnavailableButNotOneThatRefusesTheRequest() throws Exception {
+        try (OpenAiTestServer flaky = new OpenAiTestServer(local, 0, "", null);
+                OpenAiCompatibleEngine engine = new OpenAiCompatibleEngine(RemoteSettings.of(flaky.baseUrl(), "tiny")
+                        .withRetries(3, Duration.ofMillis(50)))) {
+            flaky.failNext(2, 503);
+            assertThat(engine.generate(GenerationRequest.of("x", GREEDY.withMaxTokens(4))).finishReason())
+                    .isNotNull();
+            assertThat(flaky.requests.get()).isEqualTo(3);
+            flaky.failNext(1, 429);
+            assertThatThrownBy(() -> engine.generate(GenerationRequest.of("x", GREEDY)))
+                    .isInstanceOf(io.sextant.inference.EngineBusyException.class);
+            assertThat(flaky.requests.get()).isEqualTo(4);
+            flaky.failNext(5, 503);
+            assertThatThrownBy(() -> engine.generate(GenerationRequest.of("x", GREEDY)))
+                    .isInstanceOf(EngineUnavailableException.class).hasMessageContaining("503");
+            assertThat(flaky.requests.get()).isEqualTo(8);
+        }
+    }
+
+    @Test
     void timesOutWhenTheServerDoesNotStartAnswering() throws Exception {
         try (OpenAiTestServer slow = new OpenAiTestServer(local, 0, "", null);
                 OpenAiCompatibleEngine engine = new OpenAiCompatibleEngine(RemoteSettings.of(slow.baseUrl(), "tiny")

@@ -52,6 +52,10 @@ public final class OpenAiTestServer implements AutoCloseable {
     private final String apiKey;
     private volatile Duration responseDelay = Duration.ZERO;
     private volatile Duration pieceDelay = Duration.ZERO;
+    private final AtomicInteger failuresLeft = new AtomicInteger();
+    private volatile int failureStatus;
+    /** Chat requests received, failed ones included. */
+    public final AtomicInteger requests = new AtomicInteger();
     /** Streams the server saw the client abandon. */
     public final AtomicInteger disconnects = new AtomicInteger();
 
@@ -108,9 +112,25 @@ public final class OpenAiTestServer implements AutoCloseable {
         pieceDelay = d;
     }
 
+    /**
+     * Answers the next requests with an error status (to test retries).
+     *
+     * @param count how many requests fail
+     * @param status the HTTP status they get
+     */
+    public void failNext(int count, int status) {
+        failureStatus = status;
+        failuresLeft.set(count);
+    }
+
     private void chat(HttpExchange ex) throws IOException {
         try (ex) {
+            requests.incrementAndGet();
             sleep(responseDelay);
+            if (failuresLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                error(ex, failureStatus, "temporarily unavailable");
+                return;
+            }
             if (!apiKey.isEmpty() && !("Bearer " + apiKey).equals(ex.getRequestHeaders().getFirst("Authorization"))) {
                 error(ex, 401, "invalid API key");
                 return;
