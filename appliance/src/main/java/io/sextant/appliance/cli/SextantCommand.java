@@ -22,6 +22,7 @@ import picocli.CommandLine.ScopeType;
         subcommands = {
             ServeCommand.class,
             MarkingsCommand.class,
+            ModelsCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class SextantCommand implements Runnable {
