@@ -280,6 +280,17 @@ public final class PassageIndex implements AutoCloseable {
         d.add(new SortedDocValuesField(field, new BytesRef(value)));
     }
 
+    /**
+     * Discards uncommitted work and closes, as a crash would: for tests of durability.
+     *
+     * @throws IOException on close errors
+     */
+    public void rollbackForCrashTest() throws IOException {
+        searchers.close();
+        writer.rollback();
+        dir.close();
+    }
+
     @Override
     public void close() throws IOException {
         searchers.close();
