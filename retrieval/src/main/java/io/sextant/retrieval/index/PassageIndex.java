@@ -48,7 +48,7 @@ import org.apache.lucene.util.quantization.QuantizedByteVectorValues;
  * most work since the last commit and never the index; at open the index is checked (checksums and structure) and a
  * damaged one is refused rather than silently served.
  */
-public final class PassageIndex implements AutoCloseable {
+public final class PassageIndex implements SearcherSource, AutoCloseable {
 
     /** BM25 parameters tuned for short passages (Anserini's defaults). */
     public static final BM25Similarity SIMILARITY = new BM25Similarity(0.9f, 0.4f);
@@ -192,7 +192,7 @@ public final class PassageIndex implements AutoCloseable {
         searchers.maybeRefreshBlocking();
     }
 
-    /** @return a searcher; give it back with {@link #release} */
+    @Override
     public IndexSearcher acquire() {
         try {
             return searchers.acquire();
@@ -201,7 +201,7 @@ public final class PassageIndex implements AutoCloseable {
         }
     }
 
-    /** @param s a searcher from {@link #acquire()} */
+    @Override
     public void release(IndexSearcher s) {
         try {
             searchers.release(s);
@@ -210,7 +210,7 @@ public final class PassageIndex implements AutoCloseable {
         }
     }
 
-    /** @return the visibility labelling this index was built with */
+    @Override
     public VisibilityLabels labels() {
         return labels;
     }

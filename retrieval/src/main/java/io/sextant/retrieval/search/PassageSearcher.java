@@ -6,7 +6,7 @@ import io.sextant.guard.access.Clearance;
 import io.sextant.guard.marking.MarkingParser;
 import io.sextant.retrieval.embed.Embedder;
 import io.sextant.retrieval.index.Fields;
-import io.sextant.retrieval.index.PassageIndex;
+import io.sextant.retrieval.index.SearcherSource;
 import io.sextant.retrieval.security.AccessFilter;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -40,18 +40,18 @@ public final class PassageSearcher {
     private static final System.Logger LOG = System.getLogger(PassageSearcher.class.getName());
     private static final int SNIPPET_CHARS = 240;
 
-    private final PassageIndex index;
+    private final SearcherSource index;
     private final Embedder embedder;
     private final FusionSettings settings;
     private final MarkingParser parser;
 
     /**
-     * @param index    the index
+     * @param index    the index (live or read-only)
      * @param embedder embeds queries (null: BM25 only)
      * @param settings fusion settings
      * @param parser   reads stored portion marks back for the re-check
      */
-    public PassageSearcher(PassageIndex index, Embedder embedder, FusionSettings settings, MarkingParser parser) {
+    public PassageSearcher(SearcherSource index, Embedder embedder, FusionSettings settings, MarkingParser parser) {
         this.index = index;
         this.embedder = embedder;
         this.settings = settings;
