@@ -162,14 +162,20 @@ public final class HybridRanker {
         return switch (mode) {
             case BM25 -> lexical(s, lexicalQuery(text, settings), filter, k);
             case DENSE -> dense(s, vector, filter, k);
-            case HYBRID -> fuse(s, lexical(s, lexicalQuery(text, settings), filter, Math.max(k,
-                    settings.lexicalDepth())), dense(s, vector, filter, Math.max(k, settings.denseDepth())), vector,
-                    k, settings);
+            case HYBRID -> hybrid(s, text, vector, filter, k, settings);
         };
     }
 
-    static List<Scored> fuse(IndexSearcher s, List<Scored> lex, List<Scored> dense, float[] vector, int k,
+    private static List<Scored> hybrid(IndexSearcher s, String text, float[] vector, Query filter, int k,
             FusionSettings settings) throws IOException {
+        Query lq = lexicalQuery(text, settings);
+        List<Scored> lex = lexical(s, lq, filter, Math.max(k, settings.lexicalDepth()));
+        int depth = Math.max(k, settings.denseDepth());
+        return fuse(s, lex, dense(s, vector, filter, depth), vector, lq, k, settings);
+    }
+
+    static List<Scored> fuse(IndexSearcher s, List<Scored> lex, List<Scored> dense, float[] vector, Query lexical,
+            int k, FusionSettings settings) throws IOException {
         Map<Integer, Float> fused = new HashMap<>();
         float w = settings.denseWeight();
         if (settings.method() == FusionSettings.Method.RRF) {
@@ -197,6 +203,9 @@ public final class HybridRanker {
                     }
                 }
             }
+            if (lexical != null) {
+                exactLexical(s, lexical, denseScore.keySet(), lexScore);
+            }
             float[] lr = range(lexScore);
             float[] dr = range(denseScore);
             for (Integer doc : union(lexScore, denseScore)) {
@@ -209,6 +218,43 @@ public final class HybridRanker {
         fused.forEach((doc, sc) -> out.add(new Scored(doc, sc)));
         out.sort(Comparator.comparingDouble((Scored x) -> -x.score()).thenComparingInt(Scored::doc));
         return out.size() > k ? new ArrayList<>(out.subList(0, k)) : out;
+    }
+
+    /** BM25 scores of dense candidates the lexical list did not reach (0 stays absent: the term did not match). */
+    private static void exactLexical(IndexSearcher s, Query lexical, java.util.Set<Integer> docs,
+            Map<Integer, Float> lexScore) throws IOException {
+        List<Integer> todo = new ArrayList<>();
+        for (Integer d : docs) {
+            if (!lexScore.containsKey(d)) {
+                todo.add(d);
+            }
+        }
+        if (todo.isEmpty()) {
+            return;
+        }
+        todo.sort(null);
+        org.apache.lucene.search.Weight weight = s.createWeight(s.rewrite(lexical),
+                org.apache.lucene.search.ScoreMode.COMPLETE, 1f);
+        List<LeafReaderContext> leaves = s.getIndexReader().leaves();
+        int leafIndex = -1;
+        org.apache.lucene.search.Scorer scorer = null;
+        LeafReaderContext leaf = null;
+        for (int doc : todo) {
+            int li = ReaderUtil.subIndex(doc, leaves);
+            if (li != leafIndex) {
+                leafIndex = li;
+                leaf = leaves.get(li);
+                scorer = weight.scorer(leaf);
+            }
+            if (scorer == null) {
+                continue;
+            }
+            int local = doc - leaf.docBase;
+            int at = scorer.docID() >= local ? scorer.docID() : scorer.iterator().advance(local);
+            if (at == local) {
+                lexScore.put(doc, scorer.score());
+            }
+        }
     }
 
     private static LinkedHashSet<Integer> union(Map<Integer, Float> a, Map<Integer, Float> b) {
@@ -234,19 +280,26 @@ public final class HybridRanker {
         return r[1] > r[0] ? (v - r[0]) / (r[1] - r[0]) : 1f;
     }
 
-    private static float exactDot(IndexSearcher s, int doc, float[] q) throws IOException {
+    private static float[] vectorOf(IndexSearcher s, int doc) throws IOException {
         List<LeafReaderContext> leaves = s.getIndexReader().leaves();
         LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
         FloatVectorValues values = leaf.reader().getFloatVectorValues(Fields.VECTOR);
         if (values == null) {
-            return Float.NaN;
+            return null;
         }
         KnnVectorValues.DocIndexIterator it = values.iterator();
         int local = doc - leaf.docBase;
         if (it.advance(local) != local) {
+            return null;
+        }
+        return values.vectorValue(it.index()).clone();
+    }
+
+    private static float exactDot(IndexSearcher s, int doc, float[] q) throws IOException {
+        float[] v = vectorOf(s, doc);
+        if (v == null) {
             return Float.NaN;
         }
-        float[] v = values.vectorValue(it.index());
         float dot = 0;
         for (int i = 0; i < q.length; i++) {
             dot += q[i] * v[i];

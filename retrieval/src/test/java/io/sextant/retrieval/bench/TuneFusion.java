@@ -26,7 +26,7 @@ public final class TuneFusion {
                 try (RetrievalEvaluation ev = new RetrievalEvaluation(c, e, tmp, new NoLabels(), Set.of(),
                         PassageIndex.VectorStorage.valueOf(args[1]))) {
                     FusionSettings base = FusionSettings.defaults();
-                    for (float tb : new float[] {0f, 0.5f, 1f}) {
+                    for (float tb : new float[] {0f, 0.5f}) {
                         print(c.name() + " bm25 title=" + tb, ev.run(Mode.BM25, base.withBoosts(tb, 1f)));
                     }
                     print(c.name() + " dense", ev.run(Mode.DENSE, base));

@@ -146,7 +146,8 @@ class SecurityTrimmingTest {
             }
             dense.sort((a, b) -> Float.compare(b.score(), a.score()));
             dense = dense.subList(0, Math.min(st.denseDepth(), dense.size()));
-            List<HybridRanker.Scored> fused = HybridRanker.fuse(s, lex, dense, qv, 1, st);
+            List<HybridRanker.Scored> fused = HybridRanker.fuse(s, lex, dense, qv,
+                    HybridRanker.lexicalQuery(query, st), 1, st);
             return new float[] {fused.isEmpty() ? Float.NaN : fused.get(0).score()};
         }
     }
