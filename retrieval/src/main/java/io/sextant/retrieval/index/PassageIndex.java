@@ -83,7 +83,7 @@ public final class PassageIndex implements SearcherSource, AutoCloseable {
         IndexWriterConfig cfg = new IndexWriterConfig(new PassageAnalyzer());
         cfg.setSimilarity(SIMILARITY);
         cfg.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
-        cfg.setRAMBufferSizeMB(64);
+        cfg.setRAMBufferSizeMB(256); // fewer flushes: each flush builds an HNSW graph that merges rebuild
         cfg.setCommitOnClose(true);
         KnnVectorsFormat format = switch (vectors) {
             case FLOAT -> new Lucene99HnswVectorsFormat(16, 100);

@@ -195,14 +195,13 @@ public final class HybridRanker {
                 denseScore.put(sc.doc(), sc.score());
             }
             // Exact similarity for lexical candidates kNN did not return, on the kNN score scale ((1 + dot) / 2).
+            List<Integer> missing = new ArrayList<>();
             for (Scored sc : lex) {
                 if (!denseScore.containsKey(sc.doc())) {
-                    float dot = exactDot(s, sc.doc(), vector);
-                    if (!Float.isNaN(dot)) {
-                        denseScore.put(sc.doc(), (1 + dot) / 2);
-                    }
+                    missing.add(sc.doc());
                 }
             }
+            exactDense(s, missing, vector, denseScore);
             if (lexical != null) {
                 exactLexical(s, lexical, denseScore.keySet(), lexScore);
             }
@@ -280,30 +279,39 @@ public final class HybridRanker {
         return r[1] > r[0] ? (v - r[0]) / (r[1] - r[0]) : 1f;
     }
 
-    private static float[] vectorOf(IndexSearcher s, int doc) throws IOException {
+    /** Cosine scores from the stored vectors, visiting each segment's vectors once in doc order. */
+    private static void exactDense(IndexSearcher s, List<Integer> docs, float[] q, Map<Integer, Float> out)
+            throws IOException {
+        if (docs.isEmpty()) {
+            return;
+        }
+        docs.sort(null);
         List<LeafReaderContext> leaves = s.getIndexReader().leaves();
-        LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
-        FloatVectorValues values = leaf.reader().getFloatVectorValues(Fields.VECTOR);
-        if (values == null) {
-            return null;
+        int leafIndex = -1;
+        LeafReaderContext leaf = null;
+        FloatVectorValues values = null;
+        KnnVectorValues.DocIndexIterator it = null;
+        for (int doc : docs) {
+            int li = ReaderUtil.subIndex(doc, leaves);
+            if (li != leafIndex) {
+                leafIndex = li;
+                leaf = leaves.get(li);
+                values = leaf.reader().getFloatVectorValues(Fields.VECTOR);
+                it = values == null ? null : values.iterator();
+            }
+            if (it == null) {
+                continue;
+            }
+            int local = doc - leaf.docBase;
+            int at = it.docID() >= local ? it.docID() : it.advance(local);
+            if (at == local) {
+                float[] v = values.vectorValue(it.index());
+                float dot = 0;
+                for (int i = 0; i < q.length; i++) {
+                    dot += q[i] * v[i];
+                }
+                out.put(doc, (1 + dot) / 2);
+            }
         }
-        KnnVectorValues.DocIndexIterator it = values.iterator();
-        int local = doc - leaf.docBase;
-        if (it.advance(local) != local) {
-            return null;
-        }
-        return values.vectorValue(it.index()).clone();
-    }
-
-    private static float exactDot(IndexSearcher s, int doc, float[] q) throws IOException {
-        float[] v = vectorOf(s, doc);
-        if (v == null) {
-            return Float.NaN;
-        }
-        float dot = 0;
-        for (int i = 0; i < q.length; i++) {
-            dot += q[i] * v[i];
-        }
-        return dot;
     }
 }
