@@ -2,8 +2,11 @@ package io.sextant.guard.detect;
 
 import io.sextant.guard.marking.InvalidMarkingException;
 import io.sextant.guard.marking.MarkingParser;
+import io.sextant.guard.marking.ParsedMarking;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -11,20 +14,17 @@ import java.util.Objects;
  * claim checks) marking-like strings anywhere. The parser runs only where a cheap pre-check passes: a {@code (}
  * followed by a level token ({@code U}, {@code C}, {@code S}, {@code TS}, a spelled-out level, {@code CUI}) or by
  * {@code //}; or an upper-case level word at a word boundary. Markings are upper case by convention, so lower-case
- * look-alikes such as {@code (s)} in "document(s)" or {@code (c)} in an enumeration are not markings here.
- * Thread-safe.
+ * look-alikes such as {@code (s)} in "document(s)" or {@code (c)} in an enumeration are not markings here; the
+ * claims scan ({@link #detectAll}) also reports lower- or mixed-case strings that contain {@code //}, such as
+ * {@code (ts//si)}. Thread-safe.
  */
 public final class MarkingDetector {
 
     private static final MarkingDetector DEFAULT = new MarkingDetector(MarkingParser.defaultParser());
     /** Longest marking the scanner will hand to the parser; real markings are far shorter. */
     static final int MAX_MARKING = 300;
-    private static final String[] LEVEL_WORDS = {"TOP SECRET", "SECRET", "CONFIDENTIAL", "UNCLASSIFIED"};
-    private static final String[] BANNER_STARTS = {"TOP SECRET", "SECRET", "CONFIDENTIAL", "UNCLASSIFIED", "CUI",
-        "CONTROLLED"};
-    private static final String[] FOREIGN_WORDS = {"FGI", "NATO", "COSMIC", "JOINT", "CTS", "NS", "NC", "NR", "NU"};
-    private static final String[] PORTION_WORDS = {"TS", "S", "C", "U", "CUI", "TOP", "SECRET", "CONFIDENTIAL",
-        "UNCLASSIFIED"};
+    /** How far past its last {@code //} an embedded banner-like run may reach (the longest last category). */
+    private static final int TAIL = 60;
 
     private final MarkingParser parser;
 
@@ -60,8 +60,46 @@ public final class MarkingDetector {
         return scan(text.toString(), true);
     }
 
+    /**
+     * Splits text into portions for ingest: each line-start portion mark governs the text up to the next portion mark
+     * or banner line; banner lines belong to no portion; non-blank text before the first mark (or after a banner line)
+     * is returned unmarked ({@link TextPortion#mark()} null) so the caller can reject it.
+     *
+     * @param text extracted text
+     * @return the portions in text order, blank stretches left out
+     */
+    public List<TextPortion> split(CharSequence text) {
+        String s = text.toString();
+        List<TextPortion> out = new ArrayList<>();
+        int from = 0;
+        DetectedMarking current = null;
+        for (DetectedMarking d : detect(s)) {
+            addPortion(s, from, d.start(), current, out);
+            current = d.kind() == DetectedMarking.Kind.PORTION_MARK ? d : null;
+            from = d.end();
+        }
+        addPortion(s, from, s.length(), current, out);
+        return out;
+    }
+
+    private static void addPortion(String s, int from, int to, DetectedMarking mark, List<TextPortion> out) {
+        int a = from;
+        while (a < to && Character.isWhitespace(s.charAt(a))) {
+            a++;
+        }
+        int b = to;
+        while (b > a && Character.isWhitespace(s.charAt(b - 1))) {
+            b--;
+        }
+        if (mark != null || a < b) {
+            out.add(new TextPortion(a, Math.max(a, b), mark));
+        }
+    }
+
     private List<DetectedMarking> scan(String s, boolean all) {
         List<DetectedMarking> out = new ArrayList<>();
+        Map<String, Parsed> cache = new HashMap<>();
+        String u = all ? PreChecks.asciiUpper(s) : s;
         int n = s.length();
         int lineStart = 0;
         while (lineStart < n) {
@@ -69,55 +107,61 @@ public final class MarkingDetector {
             if (lineEnd < 0) {
                 lineEnd = n;
             }
-            line(s, lineStart, lineEnd, all, out);
+            line(s, u, lineStart, lineEnd, all, out, cache);
             lineStart = lineEnd + 1;
         }
         return out;
     }
 
-    private void line(String s, int from, int to, boolean all, List<DetectedMarking> out) {
+    private void line(String s, String u, int from, int to, boolean all, List<DetectedMarking> out,
+            Map<String, Parsed> cache) {
         int a = from;
-        while (a < to && isBlank(s.charAt(a))) {
+        while (a < to && PreChecks.isBlank(s.charAt(a))) {
             a++;
         }
         int b = to;
-        while (b > a && isBlank(s.charAt(b - 1))) {
+        while (b > a && PreChecks.isBlank(s.charAt(b - 1))) {
             b--;
         }
         if (a == b) {
             return;
         }
-        if (bannerCandidate(s, a, b)) {
-            out.add(parse(DetectedMarking.Kind.BANNER_LINE, s, a, b, false));
+        if (PreChecks.bannerCandidate(s, a, b)) {
+            out.add(parse(DetectedMarking.Kind.BANNER_LINE, s, a, b, false, cache));
             return;
         }
-        int p = skipBullet(s, a, b);
+        int p = PreChecks.skipBullet(s, a, b);
         int scanFrom = a;
         if (s.charAt(p) == '(') {
-            int end = portionEnd(s, p, b);
+            int end = PreChecks.portionEnd(s, p, b);
             if (end > 0) {
-                out.add(parse(DetectedMarking.Kind.PORTION_MARK, s, p, end, true));
+                out.add(parse(DetectedMarking.Kind.PORTION_MARK, s, p, end, true, cache));
                 scanFrom = end;
             }
         }
         if (all) {
-            embedded(s, scanFrom, b, out);
+            embedded(s, u, scanFrom, b, out, cache);
         }
     }
 
-    private void embedded(String s, int from, int to, List<DetectedMarking> out) {
+    /**
+     * Scans the upper-cased copy {@code u}: a candidate written in upper case is always reported; one in lower or
+     * mixed case only when it holds {@code //} (so "(ts//si)" is a claim, "document(s)" is not).
+     */
+    private void embedded(String s, String u, int from, int to, List<DetectedMarking> out,
+            Map<String, Parsed> cache) {
         int i = from;
         while (i < to) {
-            char c = s.charAt(i);
+            char c = u.charAt(i);
             if (c == '(') {
-                int end = portionEnd(s, i, to);
-                if (end > 0) {
-                    out.add(parse(DetectedMarking.Kind.EMBEDDED, s, i, end, true));
+                int end = PreChecks.portionEnd(u, i, to);
+                if (end > 0 && reportable(s, u, i, end)) {
+                    out.add(parse(DetectedMarking.Kind.EMBEDDED, s, i, end, true, cache));
                     i = end;
                     continue;
                 }
-            } else if ((c == 'T' || c == 'S' || c == 'C' || c == 'U' || c == '/') && wordBoundaryBefore(s, i)) {
-                int end = bannerLikeAt(s, i, to, out);
+            } else if ((c == 'T' || c == 'S' || c == 'C' || c == 'U' || c == '/') && PreChecks.wordBoundaryBefore(u, i)) {
+                int end = bannerLikeAt(s, u, i, to, out, cache);
                 if (end > 0) {
                     i = end;
                     continue;
@@ -127,37 +171,54 @@ public final class MarkingDetector {
         }
     }
 
-    /** A banner-like run starting at {@code i}: a level word, or {@code //} and an upper-case letter. */
-    private int bannerLikeAt(String s, int i, int to, List<DetectedMarking> out) {
-        boolean foreign = s.startsWith("//", i) && foreignHead(s, i + 2, to) && (i == 0 || s.charAt(i - 1) != ':');
-        if (!foreign) {
-            String w = startsWithWord(s, i, to, LEVEL_WORDS);
-            if (w == null) {
-                return -1;
-            }
+    private static boolean reportable(String s, String u, int from, int to) {
+        if (s.regionMatches(from, u, from, to - from)) {
+            return true;
         }
+        int k = u.indexOf("//", from);
+        return k >= 0 && k < to;
+    }
+
+    /** A banner-like run starting at {@code i}: a level word, or {@code //} and a foreign classification head. */
+    private int bannerLikeAt(String s, String u, int i, int to, List<DetectedMarking> out,
+            Map<String, Parsed> cache) {
+        boolean foreign = u.startsWith("//", i) && PreChecks.foreignHead(u, i + 2, to) && (i == 0 || u.charAt(i - 1) != ':');
+        String word = foreign ? "//" : PreChecks.startsWithWord(u, i, to, PreChecks.LEVEL_WORDS);
+        if (word == null) {
+            return -1;
+        }
+        // Written in upper case: the run is the upper-case text; otherwise the upper-cased copy's run, which
+        // reportable() then accepts only when it holds "//".
+        String r = s.startsWith(word, i) ? s : u;
         int end = i;
-        while (end < to && end - i < MAX_MARKING && isBannerChar(s.charAt(end))) {
+        while (end < to && end - i < MAX_MARKING && PreChecks.isBannerChar(r.charAt(end))) {
             end++;
         }
-        while (end > i && (s.charAt(end - 1) == ' ' || s.charAt(end - 1) == ',' || s.charAt(end - 1) == '-')) {
+        int slashes = u.lastIndexOf("//", end - 2);
+        if (slashes >= i) {
+            end = Math.min(end, slashes + 2 + TAIL);
+        }
+        while (end > i && (u.charAt(end - 1) == ' ' || u.charAt(end - 1) == ',' || u.charAt(end - 1) == '-')) {
             end--;
         }
-        DetectedMarking first = parse(DetectedMarking.Kind.EMBEDDED, s, i, end, false);
+        if (!reportable(s, u, i, end)) {
+            return -1;
+        }
+        DetectedMarking first = parse(DetectedMarking.Kind.EMBEDDED, s, i, end, false, cache);
         if (first.isValid()) {
             out.add(first);
             return end;
         }
         int cut = end;
-        for (int tries = 0; tries < 6; tries++) {
-            cut = Math.max(s.lastIndexOf(' ', cut - 1), s.lastIndexOf('/', cut - 1));
-            while (cut > i && (s.charAt(cut - 1) == '/' || s.charAt(cut - 1) == ' ')) {
+        for (int tries = 0; tries < 12; tries++) {
+            cut = Math.max(u.lastIndexOf(' ', cut - 1), u.lastIndexOf('/', cut - 1));
+            while (cut > i && (u.charAt(cut - 1) == '/' || u.charAt(cut - 1) == ' ' || u.charAt(cut - 1) == ',')) {
                 cut--;
             }
             if (cut <= i) {
                 break;
             }
-            DetectedMarking shorter = parse(DetectedMarking.Kind.EMBEDDED, s, i, cut, false);
+            DetectedMarking shorter = parse(DetectedMarking.Kind.EMBEDDED, s, i, cut, false, cache);
             if (shorter.isValid()) {
                 out.add(shorter);
                 return cut;
@@ -167,159 +228,27 @@ public final class MarkingDetector {
         return end;
     }
 
-    /** After {@code //}: a trigraph or a non-US classification word, then a space, a slash or the end. */
-    private static boolean foreignHead(String s, int j, int to) {
-        int w = j;
-        while (w < to && w - j < 9 && isUpper(s.charAt(w))) {
-            w++;
-        }
-        if (w == j || w < to && s.charAt(w) != ' ' && s.charAt(w) != '/' && s.charAt(w) != ')') {
-            return false;
-        }
-        if (w - j == 3) {
-            return true;
-        }
-        String word = s.substring(j, w);
-        for (String f : FOREIGN_WORDS) {
-            if (f.equals(word)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** Offset after the {@code )} of a portion-mark candidate at {@code p}, or -1 when the pre-check fails. */
-    private static int portionEnd(String s, int p, int to) {
-        int j = p + 1;
-        while (j < to && s.charAt(j) == ' ') {
-            j++;
-        }
-        if (s.startsWith("//", j)) {
-            if (!foreignHead(s, j + 2, to)) {
-                return -1;
-            }
-        } else {
-            int w = j;
-            while (w < to && isUpper(s.charAt(w))) {
-                w++;
-            }
-            if (w == j || w - j > 12 || !isPortionWord(s, j, w)) {
-                return -1;
-            }
-            int k = w;
-            while (k < to && s.charAt(k) == ' ') {
-                k++;
-            }
-            boolean next = k < to && (s.charAt(k) == ')' || s.charAt(k) == '/'
-                    || (s.startsWith("TOP", j) && w - j == 3 && s.startsWith("SECRET", k)));
-            if (!next) {
-                return -1;
-            }
-        }
-        int limit = Math.min(to, p + MAX_MARKING);
-        for (int k = j; k < limit; k++) {
-            char c = s.charAt(k);
-            if (c == ')') {
-                return k + 1;
-            }
-            if (c == '(') {
-                return -1;
-            }
-        }
-        return -1;
-    }
-
-    private static boolean isPortionWord(String s, int from, int to) {
-        int len = to - from;
-        for (String w : PORTION_WORDS) {
-            if (w.length() == len && s.startsWith(w, from)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** A whole line of banner characters that starts with a level word (or {@code //}) and is marking-shaped. */
-    private static boolean bannerCandidate(String s, int a, int b) {
-        if (b - a > MAX_MARKING) {
-            return false;
-        }
-        char c = s.charAt(a);
-        if (c != 'T' && c != 'S' && c != 'C' && c != 'U' && c != '/') {
-            return false;
-        }
-        for (int i = a; i < b; i++) {
-            if (!isBannerChar(s.charAt(i))) {
-                return false;
-            }
-        }
-        if (c == '/') {
-            return s.startsWith("//", a) && foreignHead(s, a + 2, b);
-        }
-        String w = startsWithWord(s, a, b, BANNER_STARTS);
-        if (w == null) {
-            return false;
-        }
-        return a + w.length() == b || s.startsWith("//", a + w.length());
-    }
-
-    private static String startsWithWord(String s, int i, int to, String[] words) {
-        for (String w : words) {
-            int e = i + w.length();
-            if (e <= to && s.startsWith(w, i) && (e == to || !isUpper(s.charAt(e)) && !isDigit(s.charAt(e)))) {
-                return w;
-            }
-        }
-        return null;
-    }
-
-    private static int skipBullet(String s, int a, int b) {
-        char c = s.charAt(a);
-        if ((c == '-' || c == '*' || c == '\u2022' || c == '>') && a + 1 < b && s.charAt(a + 1) == ' ') {
-            int p = a + 1;
-            while (p < b && s.charAt(p) == ' ') {
-                p++;
-            }
-            return p < b ? p : a;
-        }
-        return a;
-    }
-
-    private DetectedMarking parse(DetectedMarking.Kind kind, String s, int start, int end, boolean portion) {
+    private DetectedMarking parse(DetectedMarking.Kind kind, String s, int start, int end, boolean portion,
+            Map<String, Parsed> cache) {
         String t = s.substring(start, end);
+        Parsed p = cache.computeIfAbsent(portion ? "P" + t : "B" + t, k -> parseText(t, portion));
+        DetectedMarking.Outcome o = p.parsed != null ? new DetectedMarking.Valid(p.parsed)
+                : new DetectedMarking.Invalid(start + p.position, p.reason);
+        return new DetectedMarking(kind, start, end, t, o);
+    }
+
+    private Parsed parseText(String t, boolean portion) {
         try {
-            return new DetectedMarking(kind, start, end, t,
-                    new DetectedMarking.Valid(portion ? parser.parsePortion(t) : parser.parseBanner(t)));
+            return new Parsed(portion ? parser.parsePortion(t) : parser.parseBanner(t), 0, null);
         } catch (InvalidMarkingException e) {
-            return new DetectedMarking(kind, start, end, t,
-                    new DetectedMarking.Invalid(start + Math.min(e.position(), t.length()), e.reason()));
+            return new Parsed(null, Math.min(e.position(), t.length()), e.reason());
         } catch (RuntimeException e) {
-            return new DetectedMarking(kind, start, end, t, new DetectedMarking.Invalid(start,
-                    "marking could not be read: " + e.getClass().getSimpleName()));
+            return new Parsed(null, 0, "marking could not be read: " + e.getClass().getSimpleName());
         }
     }
 
-    private static boolean wordBoundaryBefore(String s, int i) {
-        if (i == 0) {
-            return true;
-        }
-        char p = s.charAt(i - 1);
-        return !Character.isLetterOrDigit(p) && p != '/' && p != '-';
+    /** A parse result relative to the marking text; documents repeat their marks, so one scan parses each once. */
+    private record Parsed(ParsedMarking parsed, int position, String reason) {
     }
 
-    private static boolean isBannerChar(char c) {
-        return isUpper(c) || isDigit(c) || c == ' ' || c == '/' || c == ',' || c == '-';
-    }
-
-    private static boolean isUpper(char c) {
-        return c >= 'A' && c <= 'Z';
-    }
-
-    private static boolean isDigit(char c) {
-        return c >= '0' && c <= '9';
-    }
-
-    private static boolean isBlank(char c) {
-        return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\u00a0';
-    }
 }

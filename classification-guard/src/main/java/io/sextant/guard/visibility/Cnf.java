@@ -2,13 +2,14 @@ package io.sextant.guard.visibility;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
 /** Conversion to conjunctive normal form with subsumption. */
 final class Cnf {
-    /** Upper bound on the clauses of one normal form, against exponential blow-up of hostile input. */
+    /** Upper bound on the clauses a disjunction may distribute into, against exponential blow-up of hostile input. */
     static final int MAX_CLAUSES = 4096;
 
     private Cnf() {
@@ -23,12 +24,12 @@ final class Cnf {
             return List.of(Set.of(t.token()));
         }
         if (e instanceof VisibilityExpression.And a) {
-            List<Set<String>> out = new ArrayList<>();
+            // Linear in the input: a conjunction never multiplies clauses, so no bound is needed here.
+            Set<Set<String>> out = new LinkedHashSet<>();
             for (VisibilityExpression c : a.children()) {
                 out.addAll(raw(c));
-                check(out.size());
             }
-            return out;
+            return List.copyOf(out);
         }
         List<Set<String>> acc = null;
         for (VisibilityExpression c : ((VisibilityExpression.Or) e).children()) {
@@ -37,25 +38,21 @@ final class Cnf {
                 acc = next;
                 continue;
             }
+            if ((long) acc.size() * next.size() > MAX_CLAUSES) {
+                throw new IllegalStateException("visibility expression too complex: more than " + MAX_CLAUSES
+                        + " clauses in normal form");
+            }
             List<Set<String>> product = new ArrayList<>();
             for (Set<String> x : acc) {
                 for (Set<String> y : next) {
                     Set<String> u = new TreeSet<>(x);
                     u.addAll(y);
                     product.add(u);
-                    check(product.size());
                 }
             }
             acc = simplify(product);
         }
         return acc;
-    }
-
-    private static void check(int n) {
-        if (n > MAX_CLAUSES) {
-            throw new IllegalStateException("visibility expression too complex: more than " + MAX_CLAUSES
-                    + " clauses in normal form");
-        }
     }
 
     static List<Set<String>> simplify(List<Set<String>> clauses) {

@@ -6,7 +6,9 @@ import io.sextant.guard.marking.AeaMarking;
 import io.sextant.guard.marking.Classification;
 import io.sextant.guard.marking.ClassificationType;
 import io.sextant.guard.marking.DissemControl;
+import io.sextant.guard.marking.InvalidMarkingException;
 import io.sextant.guard.marking.Marking;
+import io.sextant.guard.marking.MarkingParser;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -50,6 +52,12 @@ public final class Visibility {
     /** The token of users briefed for NATO information. */
     public static final String NATO_BRIEFED = "nato:briefed";
 
+    /**
+     * The label of something the guard cannot read: a token no authorization set ever holds, so nobody sees it (fail
+     * closed). Accumulo's syntax has no FALSE, hence a reserved token.
+     */
+    public static final VisibilityExpression NOBODY = VisibilityExpression.term("deny:unreadable-marking");
+
     /** Controls that block release without originator approval (SPEC §5.2.5), in the order labels list them. */
     private static final Set<DissemControl> RELEASE_CONTROLS = EnumSet.of(DissemControl.ORCON,
             DissemControl.ORCON_USGOV, DissemControl.IMCON, DissemControl.PROPIN, DissemControl.DSEN,
@@ -89,6 +97,21 @@ public final class Visibility {
             }
         }
         return VisibilityExpression.and(parts);
+    }
+
+    /**
+     * Labels a portion mark given as text; an invalid mark gets {@link #NOBODY} (fail closed).
+     *
+     * @param portionMark the portion mark, e.g. {@code (S//REL TO USA, GBR)}
+     * @param parser      the parser (vocabulary and profile) to read it with
+     * @return the expression, or {@link #NOBODY} when the mark does not parse
+     */
+    public static VisibilityExpression ofPortionMark(String portionMark, MarkingParser parser) {
+        try {
+            return of(parser.parsePortion(portionMark).marking());
+        } catch (InvalidMarkingException e) {
+            return NOBODY;
+        }
     }
 
     /**
@@ -190,9 +213,10 @@ public final class Visibility {
         return out;
     }
 
+    /** NATO-classified information (NR and above) and NATO special markings need a briefing; NU does not. */
     private static boolean involvesNato(Marking m) {
-        return m.type() == ClassificationType.NATO || !m.natoControls().isEmpty()
-                || m.fgi().sources().contains("NATO");
+        boolean nato = m.type() == ClassificationType.NATO || m.fgi().sources().contains("NATO");
+        return nato && m.level().isClassified() || !m.natoControls().isEmpty();
     }
 
     private static String controlToken(DissemControl d) {

@@ -34,7 +34,7 @@ public sealed interface VisibilityExpression permits VisibilityExpression.Term, 
      * clauses and clauses implied by a smaller clause are removed; tokens inside a clause are sorted.
      *
      * @return the clauses, unmodifiable
-     * @throws IllegalStateException when the normal form would exceed 4096 clauses
+     * @throws IllegalStateException when distributing a disjunction would exceed 4096 clauses
      */
     default List<Set<String>> clauses() {
         return Cnf.of(this);

@@ -1,5 +1,6 @@
 package io.sextant.guard.detect;
 
+import java.util.Locale;
 import java.util.Random;
 
 /**
@@ -28,6 +29,17 @@ public final class MarkedText {
      * @return the text with counts of what a detector must find
      */
     public static Generated generate(long seed, int bytes) {
+        return generate(seed, bytes, false);
+    }
+
+    /**
+     * @param seed     random seed
+     * @param bytes    approximate size in characters
+     * @param distinct true to give every portion its own mark (a random SCI sub-compartment), the worst case for a
+     *                 detector that parses each distinct mark once per scan
+     * @return the text with counts of what a detector must find
+     */
+    public static Generated generate(long seed, int bytes, boolean distinct) {
         Random r = new Random(seed);
         StringBuilder sb = new StringBuilder(bytes + 4096);
         int portions = 0;
@@ -36,7 +48,12 @@ public final class MarkedText {
             sb.append("SECRET//NOFORN\n\n");
             banners++;
             for (int p = 0; p < 6; p++) {
-                sb.append(PORTIONS[r.nextInt(PORTIONS.length)]).append(' ');
+                if (distinct) {
+                    sb.append("(TS//SI-G ").append(Integer.toString(46_656 + portions, 36).toUpperCase(Locale.ROOT))
+                            .append("//OC/NF) ");
+                } else {
+                    sb.append(PORTIONS[r.nextInt(PORTIONS.length)]).append(' ');
+                }
                 portions++;
                 int words = 40 + r.nextInt(60);
                 for (int w = 0; w < words; w++) {

@@ -79,4 +79,35 @@ class MarkingDetectorTest {
         assertThat(found).filteredOn(d -> d.kind() == DetectedMarking.Kind.BANNER_LINE).hasSize(g.bannerLines());
         assertThat(detector.detectAll(g.text()).size()).isGreaterThan(found.size());
     }
+
+    @Test
+    void parsesEveryDistinctMarkOnAMegabyteWhereNoMarkRepeats() {
+        MarkedText.Generated g = MarkedText.generate(8, 1 << 20, true);
+        List<DetectedMarking> found = detector.detect(g.text());
+        assertThat(found).filteredOn(d -> d.kind() == DetectedMarking.Kind.PORTION_MARK).hasSize(g.portionMarks())
+                .allMatch(DetectedMarking::isValid)
+                .extracting(DetectedMarking::text).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void claimsScanFindsLowerCaseMarkingsThatHoldDoubleSlashes() {
+        String text = "the document(s) said (ts//si) and top secret//si//noforn into a secret answer";
+        List<DetectedMarking> all = detector.detectAll(text);
+        assertThat(all).extracting(DetectedMarking::text).containsExactly("(ts//si)", "top secret//si//noforn");
+        assertThat(all).allMatch(DetectedMarking::isValid);
+        assertThat(detector.detect(text)).isEmpty();
+    }
+
+    @Test
+    void splitsTextIntoPortionsGovernedByTheirMarks() {
+        String text = "Cover note without a mark.\nSECRET//NOFORN\n(S//NF) First portion\ncontinues here.\n\n"
+                + "(U) Second portion.\n(S//NF//SI) Bad mark.\nSECRET//NOFORN\n";
+        List<TextPortion> ps = detector.split(text);
+        assertThat(ps).extracting(p -> p.text(text)).containsExactly("Cover note without a mark.",
+                "First portion\ncontinues here.", "Second portion.", "Bad mark.");
+        assertThat(ps.get(0).marked()).isFalse();
+        assertThat(ps.get(1).mark().marking().level()).isEqualTo(Classification.S);
+        assertThat(ps.get(2).mark().text()).isEqualTo("(U)");
+        assertThat(ps.get(3).mark().isValid()).isFalse();
+    }
 }

@@ -51,6 +51,9 @@ public final class RandomMarkings {
 
     /** @return a random portion mark text; it may be invalid */
     public String candidate() {
+        if (chance(4)) {
+            return cui();
+        }
         List<String> cats = new ArrayList<>();
         boolean us = random.nextInt(5) != 0;
         String head = us ? LEVELS[random.nextInt(LEVELS.length)] : pick(FOREIGN);
@@ -102,6 +105,18 @@ public final class RandomMarkings {
         StringBuilder sb = new StringBuilder("(").append(head);
         for (String c : cats) {
             sb.append("//").append(c);
+        }
+        return sb.append(')').toString();
+    }
+
+    private String cui() {
+        StringBuilder sb = new StringBuilder("(CUI");
+        if (chance(60)) {
+            sb.append("//").append(pick(new String[] {"SP-CTI", "CTI", "AG", "SP-CTI/AG"}));
+        }
+        if (chance(70)) {
+            sb.append("//").append(pick(new String[] {"NF", "FED ONLY", "REL TO USA, GBR", "DISPLAY ONLY AFG",
+                "FEDCON", "REL TO USA, FVEY/FED ONLY"}));
         }
         return sb.append(')').toString();
     }

@@ -63,7 +63,7 @@ class VisibilityAgreementTest {
                 portions.add(gen.marking());
             }
             Clearance c = gen.clearance(portions.get(0));
-            boolean java = portions.stream().allMatch(p -> AccessPolicy.decide(c, p).allowed());
+            boolean java = AccessPolicy.decideAll(c, portions).allowed();
             VisibilityExpression doc = Visibility.of(portions);
             Set<String> auths = Visibility.authorizations(c);
             assertThat(doc.evaluate(auths)).as("seed %d, portions %s, clearance %s", SEED + 1, portions, c)

@@ -86,4 +86,24 @@ class VisibilityTest {
         assertThat(doc.evaluate(auths("level=S;country=AUS"))).isFalse();
         assertThat(doc.evaluate(auths("level=S;country=USA"))).isTrue();
     }
+
+    @Test
+    void aLargeDocumentKeepsOneClausePerDistinctRequirement() {
+        List<Marking> portions = new java.util.ArrayList<>();
+        for (int i = 0; i < 2_000; i++) {
+            portions.add(m(i % 2 == 0 ? "(TS//SI-G ABCD//OC/NF)" : "(S//REL TO USA, GBR)"));
+        }
+        assertThat(Visibility.of(portions).clauses()).containsExactlyInAnyOrder(Set.of("level:TS"),
+                Set.of("sci:SI"), Set.of("sci:SI-G"), Set.of("sci:SI-G-ABCD"), Set.of("citizen:USA"),
+                Set.of("ctl:ORCON"));
+    }
+
+    @Test
+    void anUnreadablePortionMarkIsVisibleToNobody() {
+        VisibilityExpression e = Visibility.ofPortionMark("(S//NF/REL TO USA, GBR)", MarkingParser.defaultParser());
+        assertThat(e).isEqualTo(Visibility.NOBODY);
+        assertThat(e.evaluate(auths("level=TS;sci=SI;country=USA;nato=true;orcon=true"))).isFalse();
+        assertThat(Visibility.ofPortionMark("(S//NF)", MarkingParser.defaultParser()).toString())
+                .isEqualTo("level:S&citizen:USA");
+    }
 }
