@@ -142,7 +142,8 @@ public final class PassageIndex implements SearcherSource, AutoCloseable {
     }
 
     /**
-     * Adds passages (not yet visible until {@link #refresh()}, not durable until {@link #commit()}).
+     * Adds new passages (not yet visible until {@link #refresh()}, not durable until {@link #commit()}). Adding is
+     * append-only and fast; to re-ingest a document use {@link #replaceDocument}, which swaps its passages atomically.
      *
      * @param passages passages
      * @throws IOException on write errors
