@@ -42,7 +42,8 @@ public final class RetrievalBench {
         switch (args[0]) {
             case "embed" -> embed(Path.of(args[1]), Integer.parseInt(args[2]));
             case "index" -> index(Integer.parseInt(args[1]), args.length > 2 ? args[2] : "INT8");
-            default -> throw new IllegalArgumentException("embed DIR N | index N [FLOAT|INT8]");
+            case "query" -> queryEmbedding(Path.of(args[1]));
+            default -> throw new IllegalArgumentException("embed DIR N | index N [FLOAT|INT8] | query DIR");
         }
     }
 
@@ -74,6 +75,23 @@ public final class RetrievalBench {
                 System.out.printf("sextant budget %5d tokens %7.1f docs/s %8.0f word-pieces/s  %.2fx%n", budget,
                         texts.size() / sec, pieces / sec, lcSec / sec);
             }
+        }
+    }
+
+    private static void queryEmbedding(Path collection) throws Exception {
+        List<String> queries = IrCollection.read(collection).queries().stream().map(IrCollection.Query::text)
+                .toList();
+        try (OnnxBgeEmbedder e = new OnnxBgeEmbedder()) {
+            e.embedQuery("warm up");
+            double[] lat = new double[queries.size()];
+            for (int i = 0; i < lat.length; i++) {
+                long t0 = System.nanoTime();
+                e.embedQuery(queries.get(i));
+                lat[i] = (System.nanoTime() - t0) / 1e6;
+            }
+            Arrays.sort(lat);
+            System.out.printf("query embedding, %d queries of %s, one at a time: p50 %.1f ms, p95 %.1f ms%n",
+                    lat.length, collection.getFileName(), Metrics.percentile(lat, 50), Metrics.percentile(lat, 95));
         }
     }
 
