@@ -6,7 +6,7 @@ import io.sextant.guard.access.Clearance;
 import io.sextant.guard.marking.Vocabulary;
 import io.sextant.guard.visibility.Visibility;
 import io.sextant.retrieval.embed.CachingEmbedder;
-import io.sextant.retrieval.embed.OnnxBgeEmbedder;
+import io.sextant.retrieval.embed.OnnxEmbedder;
 import io.sextant.retrieval.eval.IrCollection;
 import io.sextant.retrieval.eval.ModeResult;
 import io.sextant.retrieval.eval.RetrievalEvaluation;
@@ -72,7 +72,7 @@ final class EvalRetrievalCommand implements Callable<Integer> {
         Clearance evaluator = Clearance.parse("level=U;country=USA", Vocabulary.defaults());
         Path tmp = Files.createTempDirectory("sextant-eval-");
         long t0 = System.nanoTime();
-        try (CachingEmbedder embedder = new CachingEmbedder(new OnnxBgeEmbedder(), 4096, embeddingCache);
+        try (CachingEmbedder embedder = new CachingEmbedder(new OnnxEmbedder(), 4096, embeddingCache);
              RetrievalEvaluation ev = new RetrievalEvaluation(c, embedder, tmp, new GuardVisibilityLabels(),
                      Visibility.authorizations(evaluator), PassageIndex.VectorStorage.INT8)) {
             if (!json) {

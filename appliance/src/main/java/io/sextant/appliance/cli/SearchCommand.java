@@ -6,7 +6,7 @@ import io.sextant.guard.access.Clearance;
 import io.sextant.guard.marking.MarkingParser;
 import io.sextant.guard.marking.Vocabulary;
 import io.sextant.retrieval.embed.Embedder;
-import io.sextant.retrieval.embed.OnnxBgeEmbedder;
+import io.sextant.retrieval.embed.OnnxEmbedder;
 import io.sextant.retrieval.index.ReadOnlyIndex;
 import io.sextant.retrieval.search.FusionSettings;
 import io.sextant.retrieval.search.Hit;
@@ -71,7 +71,7 @@ final class SearchCommand implements Callable<Integer> {
         }
         Path indexDir = root.dataDir().resolve("index");
         try (ReadOnlyIndex index = new ReadOnlyIndex(indexDir, new GuardVisibilityLabels());
-             Embedder embedder = mode == Mode.BM25 ? null : new OnnxBgeEmbedder()) {
+             Embedder embedder = mode == Mode.BM25 ? null : new OnnxEmbedder()) {
             PassageSearcher searcher = new PassageSearcher(index, embedder, FusionSettings.defaults(),
                     MarkingParser.defaultParser());
             SearchResult r = searcher.search(new SearchRequest(query, user, k, mode, MetadataFilter.NONE, true, true));

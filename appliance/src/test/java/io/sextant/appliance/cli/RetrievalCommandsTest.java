@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sextant.guard.marking.MarkingParser;
 import io.sextant.retrieval.Passage;
-import io.sextant.retrieval.embed.OnnxBgeEmbedder;
+import io.sextant.retrieval.embed.OnnxEmbedder;
 import io.sextant.retrieval.index.PassageIndex;
 import io.sextant.retrieval.security.GuardVisibilityLabels;
 import java.io.PrintWriter;
@@ -64,7 +64,7 @@ class RetrievalCommandsTest {
     @Test
     void search_shows_only_what_the_clearance_allows(@TempDir Path data) throws Exception {
         MarkingParser parser = MarkingParser.defaultParser();
-        try (OnnxBgeEmbedder embedder = new OnnxBgeEmbedder();
+        try (OnnxEmbedder embedder = new OnnxEmbedder();
              PassageIndex index = new PassageIndex(data.resolve("index"), new GuardVisibilityLabels(), embedder,
                      embedder.dimension(), PassageIndex.VectorStorage.INT8)) {
             index.add(List.of(

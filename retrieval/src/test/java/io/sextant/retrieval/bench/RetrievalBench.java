@@ -8,7 +8,7 @@ import io.sextant.guard.marking.MarkingParser;
 import io.sextant.guard.marking.Vocabulary;
 import io.sextant.guard.visibility.Visibility;
 import io.sextant.retrieval.Passage;
-import io.sextant.retrieval.embed.OnnxBgeEmbedder;
+import io.sextant.retrieval.embed.OnnxEmbedder;
 import io.sextant.retrieval.embed.VectorMath;
 import io.sextant.retrieval.eval.IrCollection;
 import io.sextant.retrieval.eval.Metrics;
@@ -59,7 +59,7 @@ public final class RetrievalBench {
         lc4j.embedAll(segs);
         double lcSec = (System.nanoTime() - t0) / 1e9;
         long pieces = 0;
-        try (OnnxBgeEmbedder warm = new OnnxBgeEmbedder(cores, 512, 8192)) {
+        try (OnnxEmbedder warm = new OnnxEmbedder(cores, 512, 8192)) {
             for (long[] ids : warm.tokenize(texts)) {
                 pieces += ids.length;
             }
@@ -67,7 +67,7 @@ public final class RetrievalBench {
         System.out.printf("langchain4j embedAll        %7.1f docs/s %8.0f word-pieces/s%n", texts.size() / lcSec,
                 pieces / lcSec);
         for (int budget : new int[] {2048, 8192, 32768}) {
-            try (OnnxBgeEmbedder ours = new OnnxBgeEmbedder(cores, 512, budget)) {
+            try (OnnxEmbedder ours = new OnnxEmbedder(cores, 512, budget)) {
                 ours.embedPassages(texts.subList(0, 8));
                 long t1 = System.nanoTime();
                 ours.embedPassages(texts);
@@ -81,7 +81,7 @@ public final class RetrievalBench {
     private static void queryEmbedding(Path collection) throws Exception {
         List<String> queries = IrCollection.read(collection).queries().stream().map(IrCollection.Query::text)
                 .toList();
-        try (OnnxBgeEmbedder e = new OnnxBgeEmbedder()) {
+        try (OnnxEmbedder e = new OnnxEmbedder()) {
             e.embedQuery("warm up");
             double[] lat = new double[queries.size()];
             for (int i = 0; i < lat.length; i++) {

@@ -1,7 +1,8 @@
 package io.sextant.retrieval.bench;
 
 import io.sextant.retrieval.embed.CachingEmbedder;
-import io.sextant.retrieval.embed.OnnxBgeEmbedder;
+import io.sextant.retrieval.embed.OnnxEmbedder;
+import io.sextant.retrieval.embed.OnnxModel;
 import io.sextant.retrieval.eval.IrCollection;
 import io.sextant.retrieval.eval.ModeResult;
 import io.sextant.retrieval.eval.RetrievalEvaluation;
@@ -19,7 +20,9 @@ public final class TuneFusion {
     }
 
     public static void main(String[] args) throws Exception {
-        try (CachingEmbedder e = new CachingEmbedder(new OnnxBgeEmbedder(), 1024, Path.of(args[0]))) {
+        try (CachingEmbedder e = new CachingEmbedder(new OnnxEmbedder(
+                OnnxModel.valueOf(System.getProperty("model", "bge")), Runtime.getRuntime().availableProcessors(), 512,
+                8192), 1024, Path.of(args[0]))) {
             for (int a = 2; a < args.length; a++) {
                 IrCollection c = IrCollection.read(Path.of(args[a]));
                 Path tmp = Files.createTempDirectory("tune");

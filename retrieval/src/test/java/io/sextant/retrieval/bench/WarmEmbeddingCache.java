@@ -1,7 +1,7 @@
 package io.sextant.retrieval.bench;
 
 import io.sextant.retrieval.embed.CachingEmbedder;
-import io.sextant.retrieval.embed.OnnxBgeEmbedder;
+import io.sextant.retrieval.embed.OnnxEmbedder;
 import io.sextant.retrieval.eval.IrCollection;
 import java.nio.file.Path;
 import java.util.List;
@@ -12,7 +12,7 @@ public final class WarmEmbeddingCache {
     }
 
     public static void main(String[] args) throws Exception {
-        try (CachingEmbedder e = new CachingEmbedder(new OnnxBgeEmbedder(), 16, Path.of(args[0]))) {
+        try (CachingEmbedder e = new CachingEmbedder(new OnnxEmbedder(), 16, Path.of(args[0]))) {
             for (int a = 1; a < args.length; a++) {
                 IrCollection c = IrCollection.read(Path.of(args[a]));
                 long t0 = System.nanoTime();

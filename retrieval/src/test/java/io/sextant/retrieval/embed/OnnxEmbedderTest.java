@@ -12,9 +12,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The one test that runs the real model: a handful of texts, so it stays fast. */
-class OnnxBgeEmbedderTest {
+class OnnxEmbedderTest {
 
-    private static OnnxBgeEmbedder embedder;
+    private static OnnxEmbedder embedder;
     private static final List<String> TEXTS = List.of(
             "The frigate entered the harbor at dawn and anchored near the northern pier.",
             "Quarterly wheat prices rose because of a drought in the southern provinces.",
@@ -24,7 +24,7 @@ class OnnxBgeEmbedderTest {
 
     @BeforeAll
     static void load() {
-        embedder = new OnnxBgeEmbedder(2, 512, 4096);
+        embedder = new OnnxEmbedder(2, 512, 4096);
     }
 
     @AfterAll
