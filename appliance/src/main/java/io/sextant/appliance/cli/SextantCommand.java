@@ -21,6 +21,8 @@ import picocli.CommandLine.ScopeType;
         description = "Sextant: an air-gapped assistant appliance for intelligence analysts.",
         subcommands = {
             ServeCommand.class,
+            SearchCommand.class,
+            EvalCommand.class,
             MarkingsCommand.class,
             ModelsCommand.class,
             CommandLine.HelpCommand.class

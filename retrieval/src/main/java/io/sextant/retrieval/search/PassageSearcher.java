@@ -1,0 +1,182 @@
+package io.sextant.retrieval.search;
+
+import io.sextant.guard.access.AccessDecision;
+import io.sextant.guard.access.AccessPolicy;
+import io.sextant.guard.access.Clearance;
+import io.sextant.guard.marking.MarkingParser;
+import io.sextant.retrieval.embed.Embedder;
+import io.sextant.retrieval.index.Fields;
+import io.sextant.retrieval.index.SearcherSource;
+import io.sextant.retrieval.security.AccessFilter;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.index.IndexableField;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.queries.mlt.MoreLikeThis;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermInSetQuery;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.util.BytesRef;
+
+/**
+ * Answers searches for one user. The clearance becomes a filter inside both the BM25 and the kNN queries; counts,
+ * facets, snippets and "more like this" are computed under the same filter; every hit is then re-checked by the
+ * guard's {@link AccessPolicy} before it leaves, and a hit the guard denies is dropped (and reported as an index
+ * labelling fault, without its text).
+ */
+public final class PassageSearcher {
+
+    private static final System.Logger LOG = System.getLogger(PassageSearcher.class.getName());
+    private static final int SNIPPET_CHARS = 240;
+
+    private final SearcherSource index;
+    private final Embedder embedder;
+    private final FusionSettings settings;
+    private final MarkingParser parser;
+
+    /**
+     * @param index    the index (live or read-only)
+     * @param embedder embeds queries (null: BM25 only)
+     * @param settings fusion settings
+     * @param parser   reads stored portion marks back for the re-check
+     */
+    public PassageSearcher(SearcherSource index, Embedder embedder, FusionSettings settings, MarkingParser parser) {
+        this.index = index;
+        this.embedder = embedder;
+        this.settings = settings;
+        this.parser = parser;
+    }
+
+    /**
+     * @param r the request
+     * @return hits, visible count and facets, all trimmed to the user's clearance
+     * @throws IOException on index read errors
+     */
+    public SearchResult search(SearchRequest r) throws IOException {
+        IndexSearcher s = index.acquire();
+        try {
+            Query filter = filter(s, r.clearance(), r.filter());
+            Mode mode = r.mode();
+            if (mode != Mode.BM25 && embedder == null) {
+                throw new IllegalStateException("no embedding model configured: only BM25 searches are possible");
+            }
+            float[] qv = mode == Mode.BM25 ? null : embedder.embedQuery(r.text());
+            List<HybridRanker.Scored> ranked = HybridRanker.rank(s, r.text(), qv, filter, mode, r.k(), settings);
+            List<Hit> hits = toHits(s, ranked, r.clearance(), r.snippets() ? r.text() : null);
+            long total = hits.size();
+            Map<String, Map<String, Long>> facets = Map.of();
+            if (r.facets()) {
+                Query counted = new BooleanQuery.Builder()
+                        .add(HybridRanker.lexicalQuery(r.text(), settings), BooleanClause.Occur.MUST)
+                        .add(filter, BooleanClause.Occur.FILTER).build();
+                FacetCounter.Counts c = s.search(counted, new FacetCounter(Fields.FACETS));
+                facets = c.facets();
+                total = Math.max(total, c.total());
+            }
+            return new SearchResult(hits, total, facets);
+        } finally {
+            index.release(s);
+        }
+    }
+
+    /**
+     * Passages like a given one, among those the user may see. An unknown passage and one the user may not see give
+     * the same empty answer.
+     *
+     * @param passageId the passage
+     * @param clearance the user
+     * @param k         how many
+     * @return similar passages (never the source itself)
+     * @throws IOException on index read errors
+     */
+    public SearchResult moreLikeThis(String passageId, Clearance clearance, int k) throws IOException {
+        IndexSearcher s = index.acquire();
+        try {
+            Query filter = filter(s, clearance, MetadataFilter.NONE);
+            Query self = new TermQuery(new Term(Fields.ID, passageId));
+            TopDocs src = s.search(new BooleanQuery.Builder().add(self, BooleanClause.Occur.MUST)
+                    .add(filter, BooleanClause.Occur.FILTER).build(), 1);
+            if (src.scoreDocs.length == 0 || toHits(s, List.of(new HybridRanker.Scored(src.scoreDocs[0].doc, 0f)),
+                    clearance, null).isEmpty()) {
+                return new SearchResult(List.of(), 0, Map.of());
+            }
+            MoreLikeThis mlt = new MoreLikeThis(s.getIndexReader());
+            mlt.setAnalyzer(new io.sextant.retrieval.index.PassageAnalyzer());
+            mlt.setFieldNames(new String[] {Fields.TEXT, Fields.TITLE});
+            mlt.setMinDocFreq(1);
+            mlt.setMinTermFreq(1);
+            Query like = mlt.like(src.scoreDocs[0].doc);
+            Query q = new BooleanQuery.Builder().add(like, BooleanClause.Occur.MUST)
+                    .add(filter, BooleanClause.Occur.FILTER).add(self, BooleanClause.Occur.MUST_NOT).build();
+            List<HybridRanker.Scored> ranked = new ArrayList<>();
+            for (var sd : s.search(q, k).scoreDocs) {
+                ranked.add(new HybridRanker.Scored(sd.doc, sd.score));
+            }
+            List<Hit> hits = toHits(s, ranked, clearance, null);
+            return new SearchResult(hits, hits.size(), Map.of());
+        } finally {
+            index.release(s);
+        }
+    }
+
+    private Query filter(IndexSearcher s, Clearance c, MetadataFilter m) throws IOException {
+        Set<String> auths = index.labels().authorizations(c);
+        BooleanQuery.Builder b = new BooleanQuery.Builder();
+        b.add(AccessFilter.forUser(s.getIndexReader(), auths), BooleanClause.Occur.FILTER);
+        terms(b, Fields.COLLECTION, m.collections());
+        terms(b, Fields.DOC_TYPE, m.docTypes());
+        terms(b, Fields.SOURCE, m.sources());
+        terms(b, Fields.LANGUAGE, m.languages());
+        if (m.from() != null || m.to() != null) {
+            long lo = m.from() == null ? Long.MIN_VALUE : m.from().toEpochDay();
+            long hi = m.to() == null ? Long.MAX_VALUE : m.to().toEpochDay();
+            b.add(LongPoint.newRangeQuery(Fields.DATE, lo, hi), BooleanClause.Occur.FILTER);
+        }
+        return b.build();
+    }
+
+    private static void terms(BooleanQuery.Builder b, String field, Set<String> values) {
+        if (!values.isEmpty()) {
+            b.add(new TermInSetQuery(field, values.stream().map(BytesRef::new).collect(Collectors.toList())),
+                    BooleanClause.Occur.FILTER);
+        }
+    }
+
+    private List<Hit> toHits(IndexSearcher s, List<HybridRanker.Scored> ranked, Clearance c, String query)
+            throws IOException {
+        List<Hit> out = new ArrayList<>(ranked.size());
+        var stored = s.storedFields();
+        for (HybridRanker.Scored sc : ranked) {
+            Document d = stored.document(sc.doc());
+            String portion = d.get(Fields.PORTION);
+            AccessDecision decision = AccessPolicy.decide(c, portion, parser);
+            if (decision instanceof AccessDecision.Deny deny) {
+                LOG.log(System.Logger.Level.ERROR, "index filter admitted passage {0} that the guard denies ({1}); "
+                        + "dropped", d.get(Fields.ID), deny.reason());
+                continue;
+            }
+            String text = d.get(Fields.TEXT);
+            String heading = d.get(Fields.HEADING);
+            IndexableField page = d.getField(Fields.PAGE);
+            out.add(new Hit(d.get(Fields.ID), d.get(Fields.DOC_ID), d.getField(Fields.ORDINAL).numericValue().intValue(),
+                    sc.score(), portion, d.get(Fields.TITLE),
+                    heading == null || heading.isEmpty() ? List.of() : Arrays.asList(heading.split(" > ")),
+                    page == null ? null : page.numericValue().intValue(),
+                    query == null ? null : Snippets.highlight(text, query, SNIPPET_CHARS),
+                    d.get(Fields.COLLECTION), d.get(Fields.DOC_TYPE), d.get(Fields.SOURCE), d.get(Fields.LANGUAGE),
+                    d.get(Fields.DATE)));
+        }
+        return out;
+    }
+}
