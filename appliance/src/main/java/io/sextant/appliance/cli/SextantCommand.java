@@ -22,6 +22,8 @@ import picocli.CommandLine.ScopeType;
         subcommands = {
             ServeCommand.class,
             MarkingsCommand.class,
+            IngestCommand.class,
+            StatusCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class SextantCommand implements Runnable {
