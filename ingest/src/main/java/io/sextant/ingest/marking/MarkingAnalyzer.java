@@ -162,6 +162,9 @@ public final class MarkingAnalyzer {
         if (BARE_BANNERS.contains(line)) {
             return true;
         }
+        if (line.startsWith("//") && (line.length() < 3 || !Character.isLetter(line.charAt(2)))) {
+            return false;
+        }
         return line.contains("//") && BANNER_LEADS.stream().anyMatch(line::startsWith);
     }
 

@@ -72,6 +72,11 @@ public final class IngestBenchmark {
             double bigIso = run("isolated, 1 child, files > 100 kB", one, big, 1, rounds);
             System.out.printf(Locale.ROOT, "isolation overhead on files > 100 kB: %+.1f%% (PDFs: %+.1f%%)%n",
                     100 * (bigIn / bigIso - 1), 100 * (pdf1 / pdfIso - 1));
+            Path tiny = Files.writeString(scratch.resolve("tiny.txt"), "(U) One short paragraph of text.");
+            double inMs = perFileMillis(inProcess, tiny, 500);
+            double isoMs = perFileMillis(one, tiny, 500);
+            System.out.printf(Locale.ROOT, "fixed per-file cost on a 32-byte file: in-process %.2f ms, isolated %.2f ms "
+                    + "(isolation adds %.2f ms per file)%n", inMs, isoMs, isoMs - inMs);
         }
     }
 
@@ -111,6 +116,18 @@ public final class IngestBenchmark {
         System.out.printf(Locale.ROOT, "%-45s %7.2f MB/s %7.1f files/s  (%d passages/round, %.1f s)%n", label, mbps,
                 files.size() * rounds / secs, passages / rounds, secs);
         return mbps;
+    }
+
+    /** Mean wall time per extraction of one small file, after a warm-up. */
+    private static double perFileMillis(TextExtractor extractor, Path file, int n) {
+        for (int i = 0; i < n / 5; i++) {
+            extractor.extract(file);
+        }
+        long t0 = System.nanoTime();
+        for (int i = 0; i < n; i++) {
+            extractor.extract(file);
+        }
+        return (System.nanoTime() - t0) / 1e6 / n;
     }
 
     private static double mb(List<Path> files) {

@@ -88,6 +88,7 @@ class MarkingAnalyzerTest {
         assertThat(MarkingAnalyzer.isPortionCandidate("a")).isFalse();
         assertThat(MarkingAnalyzer.isPortionCandidate("see below")).isFalse();
         assertThat(MarkingAnalyzer.isBannerCandidate("SECRET SERVICE BUDGET")).isFalse();
+        assertThat(MarkingAnalyzer.isBannerCandidate("////////////////")).isFalse();
         assertThat(MarkingAnalyzer.isBannerCandidate("TOP SECRET//SI//NOFORN")).isTrue();
     }
 
