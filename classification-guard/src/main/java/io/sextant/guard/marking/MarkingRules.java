@@ -62,7 +62,8 @@ public final class MarkingRules {
                         "DISPLAY ONLY may not be used on a portion containing FGI"));
             }
         }
-        if (m.type() == ClassificationType.JOINT && m.has(REL_TO)) {
+        // Coverage through a tetragraph needs the vocabulary; the constructor (vocab == null) leaves it to callers.
+        if (vocab != null && m.type() == ClassificationType.JOINT && m.has(REL_TO)) {
             for (String owner : m.owners()) {
                 if (!covers(m.releasableTo(), owner, vocab)) {
                     out.add(new Violation("DISSEM:REL_TO", "JOINT requires REL TO covering co-owner " + owner));
@@ -76,7 +77,7 @@ public final class MarkingRules {
         if (rel.contains(country)) {
             return true;
         }
-        return vocab != null && rel.stream().anyMatch(t -> vocab.members(t).contains(country));
+        return rel.stream().anyMatch(t -> vocab.members(t).contains(country));
     }
 
     private static void typeRules(Marking m, List<Violation> out) {

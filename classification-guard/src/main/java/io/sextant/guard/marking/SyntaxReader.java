@@ -138,7 +138,14 @@ final class SyntaxReader {
     Category categoryOf(Span value) {
         String v = value.text();
         if (cui) {
-            return ValueReader.isCuiLdc(v) ? Category.CUI_LDC : Category.CUI_CATEGORY;
+            if (ValueReader.isCuiLdc(v)) {
+                return Category.CUI_LDC;
+            }
+            String bare = v.startsWith("SP-") ? v.substring(3) : v;
+            if (!vocab.isCuiCategory(bare) && (Lexicon.DISSEM.containsKey(v) || Lexicon.NON_IC.containsKey(v))) {
+                throw error(v + " is not a CUI limited dissemination control", value.start());
+            }
+            return Category.CUI_CATEGORY;
         }
         if (Lexicon.US_LEVEL.containsKey(v) || Lexicon.NATO_LEVEL.containsKey(v) || v.equals("CUI")) {
             throw error("duplicate/second classification token " + v, value.start());
@@ -163,7 +170,7 @@ final class SyntaxReader {
         if (Lexicon.NON_IC.containsKey(v)) {
             return Category.NON_IC;
         }
-        if (ValueReader.sciSystemOf(vocab, v) != null || v.equals("ECI") || v.startsWith("ECI ")) {
+        if (SciReader.sciSystemOf(vocab, v) != null || v.equals("ECI") || v.startsWith("ECI ")) {
             return Category.SCI;
         }
         return null;
