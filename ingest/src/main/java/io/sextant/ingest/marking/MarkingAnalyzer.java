@@ -1,6 +1,7 @@
 package io.sextant.ingest.marking;
 
-import io.sextant.guard.marking.InvalidMarkingException;
+import io.sextant.guard.detect.DetectedMarking;
+import io.sextant.guard.detect.MarkingDetector;
 import io.sextant.guard.marking.Marking;
 import io.sextant.guard.marking.MarkingFormatter;
 import io.sextant.guard.marking.MarkingParser;
@@ -12,30 +13,19 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Finds banner lines and portion marks in extracted blocks and decides every block's marking and the document's.
  *
- * <p>Rules: a portion mark at the start of a line opens a portion that runs to the next mark or the end of its block;
+ * <p>Markings are found by the guard's {@link MarkingDetector}. Rules: a portion mark at the start of a line opens a
+ * portion that runs to the next mark or the end of its block;
  * banner lines are removed from the text. Text a marked document leaves unmarked takes the document's marking (never a
  * guess lower than that). The document takes the roll-up of its portions; a banner that is not that roll-up, a portion
  * above its banner, or an invalid mark flags the document for review, and the higher marking wins. An unmarked
  * document takes the fallback (declared or system-high) marking.
  */
 public final class MarkingAnalyzer {
-    private static final Pattern PORTION = Pattern.compile("^\\(([^()\\n]{1,120})\\)");
-    private static final Pattern BANNER_CHARS = Pattern.compile("^[A-Z0-9 /,\\-]{1,200}$");
-    private static final Set<String> PORTION_LEADS =
-            Set.of("U", "C", "S", "TS", "R", "CUI", "CTS", "NS", "NC", "NR", "NU", "");
-    private static final Set<String> BARE_BANNERS =
-            Set.of("UNCLASSIFIED", "CONFIDENTIAL", "SECRET", "TOP SECRET", "RESTRICTED", "CUI", "CONTROLLED");
-    private static final List<String> BANNER_LEADS = List.of("UNCLASSIFIED", "CONFIDENTIAL", "SECRET", "TOP SECRET",
-            "RESTRICTED", "CUI", "CONTROLLED", "COSMIC", "NATO", "//");
-
-    private final MarkingParser parser;
+    private final MarkingDetector detector;
 
     /**
      * Creates an analyzer.
@@ -43,7 +33,7 @@ public final class MarkingAnalyzer {
      * @param parser the guard's parser (vocabulary and profile)
      */
     public MarkingAnalyzer(MarkingParser parser) {
-        this.parser = Objects.requireNonNull(parser, "parser");
+        this.detector = new MarkingDetector(Objects.requireNonNull(parser, "parser"));
     }
 
     /**
@@ -111,61 +101,46 @@ public final class MarkingAnalyzer {
     }
 
     private void split(Block b, List<Segment> segments, List<Marking> banners, List<String> flags) {
-        StringBuilder text = new StringBuilder();
-        Marking current = null;
-        for (String line : b.text().split("\n")) {
-            String l = line.strip();
-            if (isBannerCandidate(l)) {
-                try {
-                    banners.add(parser.parseBanner(l).marking());
-                    continue;
-                } catch (InvalidMarkingException e) {
-                    flags.add("invalid banner line at character " + e.position() + ": " + e.reason());
-                    continue;
+        String text = b.text();
+        StringBuilder current = new StringBuilder();
+        Marking marking = null;
+        int cursor = 0;
+        for (DetectedMarking d : detector.detect(text)) {
+            if (d.kind() == DetectedMarking.Kind.EMBEDDED || d.start() < cursor) {
+                continue;
+            }
+            current.append(text, cursor, d.start());
+            emit(b, current, marking, segments);
+            if (d.kind() == DetectedMarking.Kind.BANNER_LINE) {
+                switch (d.outcome()) {
+                    case DetectedMarking.Valid v -> banners.add(v.parsed().marking());
+                    case DetectedMarking.Invalid i -> flags.add("invalid banner line at character " + i.position()
+                            + ": " + i.reason());
                 }
-            }
-            Matcher m = PORTION.matcher(l);
-            if (m.find() && isPortionCandidate(m.group(1))) {
-                emit(b, text, current, segments);
-                try {
-                    current = parser.parsePortion(m.group()).marking();
-                } catch (InvalidMarkingException e) {
-                    flags.add("invalid portion mark at character " + e.position() + ": " + e.reason());
-                    current = null;
+                // Text after a banner line is governed by no portion mark until the next one.
+                marking = null;
+                cursor = d.end();
+            } else {
+                switch (d.outcome()) {
+                    case DetectedMarking.Valid v -> marking = v.parsed().marking();
+                    case DetectedMarking.Invalid i -> {
+                        flags.add("invalid portion mark at character " + i.position() + ": " + i.reason());
+                        marking = null;
+                    }
                 }
+                cursor = d.start();
             }
-            if (!text.isEmpty()) {
-                text.append('\n');
-            }
-            text.append(l);
         }
-        emit(b, text, current, segments);
+        current.append(text, cursor, text.length());
+        emit(b, current, marking, segments);
     }
 
     private static void emit(Block b, StringBuilder text, Marking marking, List<Segment> segments) {
-        if (!text.toString().isBlank()) {
-            segments.add(new Segment(new Block(b.kind(), text.toString(), b.headingLevel(), b.headings(), b.page()),
-                    marking));
+        String t = text.toString().strip();
+        if (!t.isEmpty()) {
+            segments.add(new Segment(new Block(b.kind(), t, b.headingLevel(), b.headings(), b.page()), marking));
         }
         text.setLength(0);
-    }
-
-    static boolean isPortionCandidate(String inner) {
-        String lead = inner.split("[/ \\-]", 2)[0];
-        return PORTION_LEADS.contains(lead) && inner.equals(inner.toUpperCase(java.util.Locale.ROOT));
-    }
-
-    static boolean isBannerCandidate(String line) {
-        if (!BANNER_CHARS.matcher(line).matches()) {
-            return false;
-        }
-        if (BARE_BANNERS.contains(line)) {
-            return true;
-        }
-        if (line.startsWith("//") && (line.length() < 3 || !Character.isLetter(line.charAt(2)))) {
-            return false;
-        }
-        return line.contains("//") && BANNER_LEADS.stream().anyMatch(line::startsWith);
     }
 
     /** Rolls up; when the guard finds no canonical banner, fails closed to the highest level seen and flags it. */

@@ -85,11 +85,11 @@ class MarkingAnalyzerTest {
 
     @Test
     void prose_that_only_looks_like_a_mark_is_left_alone() {
-        assertThat(MarkingAnalyzer.isPortionCandidate("a")).isFalse();
-        assertThat(MarkingAnalyzer.isPortionCandidate("see below")).isFalse();
-        assertThat(MarkingAnalyzer.isBannerCandidate("SECRET SERVICE BUDGET")).isFalse();
-        assertThat(MarkingAnalyzer.isBannerCandidate("////////////////")).isFalse();
-        assertThat(MarkingAnalyzer.isBannerCandidate("TOP SECRET//SI//NOFORN")).isTrue();
+        MarkingAnalysis a = analyzer.analyze(blocks("(a) the document(s) listed below", "////////////////",
+                "SECRET SERVICE BUDGET is a title, not a banner."), declared, MarkingSource.DECLARED);
+        assertThat(a.marked()).isFalse();
+        assertThat(a.reviewFlags()).isEmpty();
+        assertThat(a.blocks()).hasSize(3);
     }
 
     private static List<Block> blocks(String... texts) {
