@@ -72,6 +72,7 @@ public final class IngestBenchmark {
             double bigIso = run("isolated, 1 child, files > 100 kB", one, big, 1, rounds);
             System.out.printf(Locale.ROOT, "isolation overhead on files > 100 kB: %+.1f%% (PDFs: %+.1f%%)%n",
                     100 * (bigIn / bigIso - 1), 100 * (pdf1 / pdfIso - 1));
+            interleaved(inProcess, one, big, 5);
             Path tiny = Files.writeString(scratch.resolve("tiny.txt"), "(U) One short paragraph of text.");
             double inMs = perFileMillis(inProcess, tiny, 500);
             double isoMs = perFileMillis(one, tiny, 500);
@@ -116,6 +117,36 @@ public final class IngestBenchmark {
         System.out.printf(Locale.ROOT, "%-45s %7.2f MB/s %7.1f files/s  (%d passages/round, %.1f s)%n", label, mbps,
                 files.size() * rounds / secs, passages / rounds, secs);
         return mbps;
+    }
+
+    /**
+     * Isolation overhead measured robustly on a shared machine: each file alternately in-process and isolated, the
+     * median of {@code reps} timings per file and mode, so that load drifting between runs cancels out.
+     */
+    private static void interleaved(TextExtractor in, TextExtractor iso, List<Path> files, int reps) {
+        double sumIn = 0;
+        double sumIso = 0;
+        for (Path f : files) {
+            double[] a = new double[reps];
+            double[] b = new double[reps];
+            for (int r = 0; r < reps; r++) {
+                long t0 = System.nanoTime();
+                in.extract(f);
+                long t1 = System.nanoTime();
+                iso.extract(f);
+                long t2 = System.nanoTime();
+                a[r] = (t1 - t0) / 1e6;
+                b[r] = (t2 - t1) / 1e6;
+            }
+            java.util.Arrays.sort(a);
+            java.util.Arrays.sort(b);
+            sumIn += a[reps / 2];
+            sumIso += b[reps / 2];
+            System.out.printf(Locale.ROOT, "  %-55s %8.1f kB  in-process %7.1f ms  isolated %7.1f ms%n",
+                    f.getFileName(), size(f) / 1e3, a[reps / 2], b[reps / 2]);
+        }
+        System.out.printf(Locale.ROOT, "interleaved medians, files > 100 kB: in-process %.0f ms, isolated %.0f ms: "
+                + "isolation overhead %+.1f%%%n", sumIn, sumIso, 100 * (sumIso / sumIn - 1));
     }
 
     /** Mean wall time per extraction of one small file, after a warm-up. */
