@@ -121,6 +121,8 @@ final class ChildProcess implements AutoCloseable {
             process.destroyForcibly();
         }
         deleteTree(scratch);
+        // A child that ended normally leaves no log behind; a killed or crashed one keeps it for diagnosis.
+        scratch.resolveSibling(scratch.getFileName() + ".log").toFile().delete();
     }
 
     static void deleteTree(Path dir) {
