@@ -281,6 +281,7 @@ public final class TikaTextExtractor implements TextExtractor {
                 indexById.put(idPath, index);
                 out.add(part(index, parent, bc, m, index == 0 ? sha : Objects.toString(m.get(SHA256), ""), ocr));
             }
+            addUnreadableEntries(ordered, out);
             ExtractedPart root = out.get(0);
             if (ARCHIVES.contains(root.contentType())) {
                 if (out.size() == 1) {
@@ -295,6 +296,27 @@ public final class TikaTextExtractor implements TextExtractor {
                 return Extraction.failed(QuarantineReason.NO_TEXT, "no text in " + root.contentType());
             }
             return Extraction.of(out);
+        }
+
+        /**
+         * Entries a container could not even open (an encrypted zip entry) leave only an exception in the container's
+         * metadata: each becomes a failed part, so that it is quarantined instead of silently missing.
+         */
+        private static void addUnreadableEntries(List<Object[]> ordered, List<ExtractedPart> out) {
+            int parts = out.size();
+            for (int i = 0; i < parts && i < ordered.size(); i++) {
+                Metadata m = (Metadata) ordered.get(i)[1];
+                String[] errors = m.getValues(TikaCoreProperties.TIKA_META_EXCEPTION_EMBEDDED_STREAM);
+                for (String error : errors) {
+                    String line = firstLine(error);
+                    int at = line.lastIndexOf(" in entry ");
+                    String name = at < 0 ? "(unreadable entry " + (out.size() - parts + 1) + ")"
+                            : line.substring(at + " in entry ".length()).strip();
+                    String path = out.get(i).embeddedPath() + "/" + name;
+                    out.add(new ExtractedPart(out.size(), i, path, "", "application/octet-stream", Map.of(), List.of(),
+                            reasonFor(error), line));
+                }
+            }
         }
 
         private static ExtractedPart part(int index, int parent, BlockCollector bc, Metadata m, String sha,

@@ -125,6 +125,18 @@ class TikaTextExtractorCorpusTest {
     }
 
     @Test
+    void an_encrypted_archive_entry_is_a_failed_part_and_the_readable_one_is_kept() {
+        Extraction e = extractor.extract(SharedDocs.eval("docs").resolve("testZipEncrypted.zip"));
+        assertThat(e.failure()).isNull();
+        assertThat(e.parts()).anySatisfy(p -> {
+            assertThat(p.embeddedPath()).isEqualTo("/encrypted.txt");
+            assertThat(p.failure()).isEqualTo(QuarantineReason.ENCRYPTED);
+            assertThat(p.parentIndex()).isZero();
+        });
+        assertThat(text(e)).contains("hello world");
+    }
+
+    @Test
     void self_reproducing_archives_stop_at_the_depth_limit() {
         Path docs = SharedDocs.eval("docs");
         for (String quine : List.of("droste.zip", "quine.gz")) {
