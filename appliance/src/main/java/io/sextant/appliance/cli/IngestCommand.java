@@ -54,6 +54,10 @@ final class IngestCommand implements Callable<Integer> {
     @Option(names = "--workers", paramLabel = "N", description = "Parsing processes (default: cores, at most 4).")
     private Integer workers;
 
+    @Option(names = "--timeout", paramLabel = "SECONDS",
+            description = "Per-file parsing time limit; a file over it is quarantined as \"timeout\" (default 120).")
+    private Integer timeoutSeconds;
+
     @Override
     public Integer call() {
         MarkingParser parser = MarkingParser.defaultParser();
@@ -75,9 +79,13 @@ final class IngestCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
+        if (timeoutSeconds != null && timeoutSeconds < 1 || workers != null && workers < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--timeout and --workers must be >= 1");
+        }
         EngineSettings d = EngineSettings.defaults();
-        EngineSettings settings = workers == null ? d
-                : new EngineSettings(d.limits(), d.chunks(), Math.max(1, workers), d.childHeapMb(), d.ocr());
+        EngineSettings settings = new EngineSettings(
+                timeoutSeconds == null ? d.limits() : d.limits().withTimeout(java.time.Duration.ofSeconds(timeoutSeconds)),
+                d.chunks(), workers == null ? d.workers() : workers, d.childHeapMb(), d.ocr());
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         ProgressBar bar = new ProgressBar(err, !json && ProgressBar.isTerminal());

@@ -42,11 +42,40 @@ public final class IsolatedTextExtractor implements TextExtractor {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.limits = Objects.requireNonNull(limits, "limits");
         this.permits = new Semaphore(settings.poolSize(), true);
+        removeStaleScratch(settings.scratchDir());
         this.watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "sextant-ingest-watchdog");
             t.setDaemon(true);
             return t;
         });
+    }
+
+    /** Scratch directories of children whose parent process died (kill -9) are removed. */
+    private static void removeStaleScratch(Path scratch) {
+        if (!Files.isDirectory(scratch)) {
+            return;
+        }
+        try (var entries = Files.list(scratch)) {
+            for (Path p : entries.toList()) {
+                String[] name = p.getFileName().toString().split("-");
+                if (name.length >= 4 && name[0].equals("ingest") && name[1].equals("child")) {
+                    try {
+                        long pid = Long.parseLong(name[2]);
+                        if (ProcessHandle.of(pid).isEmpty()) {
+                            if (Files.isDirectory(p)) {
+                                ChildProcess.deleteTree(p);
+                            } else {
+                                Files.deleteIfExists(p);
+                            }
+                        }
+                    } catch (NumberFormatException ignored) {
+                        // not one of ours
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot clean scratch " + scratch, e);
+        }
     }
 
     /**

@@ -82,6 +82,10 @@ class KillResumeTest {
             assertComplete(engine.store(), expected, true);
             assertThat(engine.store().status().unfinishedJobs()).isZero();
         }
+        try (var left = Files.list(data.resolve("scratch"))) {
+            assertThat(left.map(p -> p.getFileName().toString()))
+                    .as("the killed run's child scratch is cleaned up").isEmpty();
+        }
     }
 
     /** Every stored file appears once with all its passages; with {@code all}, every file is stored. */
