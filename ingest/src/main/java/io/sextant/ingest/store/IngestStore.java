@@ -1,9 +1,6 @@
 package io.sextant.ingest.store;
 
-import io.sextant.guard.marking.MarkingFormatter;
 import io.sextant.guard.marking.MarkingParser;
-import io.sextant.ingest.ExtractedPart;
-import io.sextant.ingest.MetadataKeys;
 import io.sextant.ingest.Passage;
 import io.sextant.ingest.PassageSink;
 import io.sextant.ingest.QuarantineReason;
@@ -16,7 +13,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
@@ -120,7 +116,7 @@ public final class IngestStore implements AutoCloseable {
                 ps.setString(3, declaredMarking);
                 ps.setString(4, roots);
                 ps.executeUpdate();
-                id = generatedKey(ps);
+                id = StoreWrites.generatedKey(ps);
             }
             try (PreparedStatement ps = db.prepareStatement(
                     "INSERT INTO ingest_job_item (job_id, seq, path, bytes, state) VALUES (?, ?, ?, ?, 'PENDING')")) {
@@ -196,25 +192,25 @@ public final class IngestStore implements AutoCloseable {
     public synchronized Outcome commitFile(JobItem item, String collection, String fileSha, long size,
             List<PreparedDocument> docs, List<String[]> failures) {
         return tx(() -> {
-            if (existingTop(fileSha) != 0) {
-                markItem(item, Outcome.DUPLICATE, null, 0);
+            if (StoreWrites.existingTop(db, fileSha) != 0) {
+                StoreWrites.markItem(db, item, Outcome.DUPLICATE, null, 0);
                 return Outcome.DUPLICATE;
             }
-            replacePrevious(item.path().toString(), collection);
+            StoreWrites.replacePrevious(db, item.path().toString(), collection);
             long[] ids = new long[docs.size()];
             int passages = 0;
             for (int i = 0; i < docs.size(); i++) {
                 PreparedDocument d = docs.get(i);
-                ids[i] = insertDocument(d, d.parentPart() < 0 ? 0 : ids[d.parentPart()], item, collection,
+                ids[i] = StoreWrites.insertDocument(db, d, d.parentPart() < 0 ? 0 : ids[d.parentPart()], item, collection,
                         i == 0 ? fileSha : d.part().sha256(), i == 0 ? size : -1);
-                insertPassages(ids[i], d.passages());
+                StoreWrites.insertPassages(db, ids[i], d.passages());
                 passages += d.passages().size();
-                outbox(ids[i], "UPSERT");
+                StoreWrites.outbox(db, ids[i], "UPSERT");
             }
             for (String[] f : failures) {
-                quarantine(item, f[0], fileSha, QuarantineReason.ofLabel(f[1]), f[2]);
+                StoreWrites.quarantine(db, item, f[0], fileSha, QuarantineReason.ofLabel(f[1]), f[2]);
             }
-            markItem(item, Outcome.INGESTED, null, passages);
+            StoreWrites.markItem(db, item, Outcome.INGESTED, null, passages);
             return Outcome.INGESTED;
         });
     }
@@ -229,8 +225,8 @@ public final class IngestStore implements AutoCloseable {
      */
     public synchronized void commitQuarantine(JobItem item, String sha, QuarantineReason reason, String detail) {
         tx(() -> {
-            quarantine(item, "", sha, reason, detail);
-            markItem(item, Outcome.QUARANTINED, reason, 0);
+            StoreWrites.quarantine(db, item, "", sha, reason, detail);
+            StoreWrites.markItem(db, item, Outcome.QUARANTINED, reason, 0);
             return null;
         });
     }
@@ -300,15 +296,15 @@ public final class IngestStore implements AutoCloseable {
      */
     public synchronized StoreStatus status() {
         return tx(() -> new StoreStatus(
-                count("SELECT COUNT(*) FROM ingest_document"),
-                count("SELECT COUNT(*) FROM ingest_document WHERE parent_id IS NULL"),
-                count("SELECT COUNT(*) FROM ingest_passage"),
-                count("SELECT COUNT(*) FROM ingest_quarantine"),
-                count("SELECT COUNT(*) FROM ingest_job WHERE state = 'RUNNING'"),
-                count("SELECT COUNT(*) FROM ingest_job_item i JOIN ingest_job j ON i.job_id = j.id "
+                StoreWrites.count(db, "SELECT COUNT(*) FROM ingest_document"),
+                StoreWrites.count(db, "SELECT COUNT(*) FROM ingest_document WHERE parent_id IS NULL"),
+                StoreWrites.count(db, "SELECT COUNT(*) FROM ingest_passage"),
+                StoreWrites.count(db, "SELECT COUNT(*) FROM ingest_quarantine"),
+                StoreWrites.count(db, "SELECT COUNT(*) FROM ingest_job WHERE state = 'RUNNING'"),
+                StoreWrites.count(db, "SELECT COUNT(*) FROM ingest_job_item i JOIN ingest_job j ON i.job_id = j.id "
                         + "WHERE j.state = 'RUNNING' AND i.state = 'PENDING'"),
-                count("SELECT COUNT(*) FROM ingest_document WHERE needs_review"),
-                count("SELECT COUNT(*) FROM ingest_outbox")));
+                StoreWrites.count(db, "SELECT COUNT(*) FROM ingest_document WHERE needs_review"),
+                StoreWrites.count(db, "SELECT COUNT(*) FROM ingest_outbox")));
     }
 
     /**
@@ -382,161 +378,6 @@ public final class IngestStore implements AutoCloseable {
      */
     public synchronized List<String[]> quarantine() {
         return tx(() -> StoreReads.quarantine(db));
-    }
-
-    private long existingTop(String sha) throws SQLException {
-        try (PreparedStatement ps = db.prepareStatement("SELECT id FROM ingest_document WHERE top_sha256 = ?")) {
-            ps.setString(1, sha);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? rs.getLong(1) : 0;
-            }
-        }
-    }
-
-    private void replacePrevious(String path, String collection) throws SQLException {
-        List<Long> old = new ArrayList<>();
-        try (PreparedStatement ps = db.prepareStatement("SELECT id FROM ingest_document WHERE source_path = ? "
-                + "AND collection = ?")) {
-            ps.setString(1, path);
-            ps.setString(2, collection);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    old.add(rs.getLong(1));
-                }
-            }
-        }
-        for (long id : old) {
-            outbox(id, "DELETE");
-        }
-        try (PreparedStatement ps = db.prepareStatement("DELETE FROM ingest_document WHERE source_path = ? "
-                + "AND collection = ? AND parent_id IS NULL")) {
-            ps.setString(1, path);
-            ps.setString(2, collection);
-            ps.executeUpdate();
-        }
-    }
-
-    private long insertDocument(PreparedDocument d, long parentId, JobItem item, String collection, String sha,
-            long size) throws SQLException {
-        ExtractedPart p = d.part();
-        try (PreparedStatement ps = db.prepareStatement("INSERT INTO ingest_document (parent_id, sha256, top_sha256, "
-                + "source_path, embedded_path, collection, content_type, title, author, created, modified, language, "
-                + "page_count, size_bytes, note, marking, marking_source, needs_review, review_flags, job_id) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                Statement.RETURN_GENERATED_KEYS)) {
-            if (parentId == 0) {
-                ps.setNull(1, Types.BIGINT);
-            } else {
-                ps.setLong(1, parentId);
-            }
-            ps.setString(2, sha.isEmpty() ? null : sha);
-            ps.setString(3, parentId == 0 ? sha : null);
-            ps.setString(4, item.path().toString());
-            ps.setString(5, p.embeddedPath());
-            ps.setString(6, collection);
-            ps.setString(7, cut(p.contentType(), 200));
-            ps.setString(8, cut(p.metadata().get(MetadataKeys.TITLE), 1000));
-            ps.setString(9, cut(p.metadata().get(MetadataKeys.AUTHOR), 1000));
-            ps.setString(10, cut(p.metadata().get(MetadataKeys.CREATED), 64));
-            ps.setString(11, cut(p.metadata().get(MetadataKeys.MODIFIED), 64));
-            ps.setString(12, cut(p.metadata().get(MetadataKeys.LANGUAGE), 64));
-            Integer pages = pageCount(p);
-            if (pages == null) {
-                ps.setNull(13, Types.INTEGER);
-            } else {
-                ps.setInt(13, pages);
-            }
-            if (size < 0) {
-                ps.setNull(14, Types.BIGINT);
-            } else {
-                ps.setLong(14, size);
-            }
-            ps.setString(15, cut(p.note(), 500));
-            ps.setString(16, d.marking());
-            ps.setString(17, d.markingSource());
-            ps.setBoolean(18, !d.reviewFlags().isEmpty());
-            ps.setString(19, d.reviewFlags().isEmpty() ? null : String.join("\n", d.reviewFlags()));
-            ps.setLong(20, item.jobId());
-            ps.executeUpdate();
-            return generatedKey(ps);
-        }
-    }
-
-    private void insertPassages(long docId, List<Passage> passages) throws SQLException {
-        try (PreparedStatement ps = db.prepareStatement("INSERT INTO ingest_passage (document_id, ordinal, text, "
-                + "heading_path, page, marking) VALUES (?, ?, ?, ?, ?, ?)")) {
-            for (Passage p : passages) {
-                ps.setLong(1, docId);
-                ps.setInt(2, p.ordinal());
-                ps.setString(3, p.text());
-                ps.setString(4, cut(String.join(" > ", p.headings()), 4000));
-                ps.setInt(5, p.page());
-                ps.setString(6, MarkingFormatter.portion(p.marking()));
-                ps.addBatch();
-            }
-            ps.executeBatch();
-        }
-    }
-
-    private void quarantine(JobItem item, String embedded, String sha, QuarantineReason reason, String detail)
-            throws SQLException {
-        try (PreparedStatement ps = db.prepareStatement("MERGE INTO ingest_quarantine (path, embedded_path, sha256, "
-                + "reason, detail, job_id) KEY (path, embedded_path, sha256) VALUES (?, ?, ?, ?, ?, ?)")) {
-            ps.setString(1, item.path().toString());
-            ps.setString(2, embedded);
-            ps.setString(3, sha);
-            ps.setString(4, reason.label());
-            ps.setString(5, cut(detail, 500));
-            ps.setLong(6, item.jobId());
-            ps.executeUpdate();
-        }
-    }
-
-    private void markItem(JobItem item, Outcome outcome, QuarantineReason reason, int passages) throws SQLException {
-        try (PreparedStatement ps = db.prepareStatement("UPDATE ingest_job_item SET state = 'DONE', outcome = ?, "
-                + "reason = ?, passages = ? WHERE job_id = ? AND seq = ?")) {
-            ps.setString(1, outcome.name());
-            ps.setString(2, reason == null ? null : reason.label());
-            ps.setInt(3, passages);
-            ps.setLong(4, item.jobId());
-            ps.setInt(5, item.seq());
-            ps.executeUpdate();
-        }
-    }
-
-    private void outbox(long docId, String op) throws SQLException {
-        try (PreparedStatement ps = db.prepareStatement("INSERT INTO ingest_outbox (document_id, op) VALUES (?, ?)")) {
-            ps.setLong(1, docId);
-            ps.setString(2, op);
-            ps.executeUpdate();
-        }
-    }
-
-    private long count(String sql) throws SQLException {
-        try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
-    }
-
-    private static Integer pageCount(ExtractedPart p) {
-        String v = p.metadata().get(MetadataKeys.PAGE_COUNT);
-        try {
-            return v == null ? null : Integer.valueOf(v.strip());
-        } catch (NumberFormatException e) {
-            return null;
-        }
-    }
-
-    private static long generatedKey(PreparedStatement ps) throws SQLException {
-        try (ResultSet rs = ps.getGeneratedKeys()) {
-            rs.next();
-            return rs.getLong(1);
-        }
-    }
-
-    private static String cut(String s, int max) {
-        return s == null || s.length() <= max ? s : s.substring(0, max);
     }
 
     private <T> T tx(SqlWork<T> work) {
