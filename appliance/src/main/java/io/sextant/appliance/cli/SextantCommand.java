@@ -25,6 +25,8 @@ import picocli.CommandLine.ScopeType;
             EvalCommand.class,
             MarkingsCommand.class,
             ModelsCommand.class,
+            IngestCommand.class,
+            StatusCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class SextantCommand implements Runnable {
