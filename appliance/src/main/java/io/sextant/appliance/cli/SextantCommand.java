@@ -21,6 +21,8 @@ import picocli.CommandLine.ScopeType;
         description = "Sextant: an air-gapped assistant appliance for intelligence analysts.",
         subcommands = {
             ServeCommand.class,
+            UsersCommand.class,
+            AuditCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class SextantCommand implements Runnable {
