@@ -106,7 +106,11 @@ final class AuthFilter implements Ordered {
     }
 
     private static HttpResponse<?> unauthorized(HttpRequest<?> request, boolean api) {
-        if (api || request.getMethod() != io.micronaut.http.HttpMethod.GET) {
+        // Only a page navigation is sent to the sign-in form; a sub-resource (favicon, script) that followed the
+        // redirect would mint a second anonymous session and invalidate the form's CSRF token.
+        boolean navigation = request.getMethod() == io.micronaut.http.HttpMethod.GET && request.getHeaders().accept()
+                .stream().anyMatch(t -> t.matches(MediaType.TEXT_HTML_TYPE));
+        if (api || !navigation) {
             return HttpResponse.status(HttpStatus.UNAUTHORIZED)
                     .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
                     .contentType(MediaType.APPLICATION_JSON_TYPE)

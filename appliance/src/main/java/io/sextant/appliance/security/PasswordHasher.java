@@ -37,12 +37,7 @@ public final class PasswordHasher {
 
     private final SecureRandom random = new SecureRandom();
     private final Semaphore slots = new Semaphore(CONCURRENT, true);
-    private final String dummy;
-
-    /** Creates the hasher and the dummy hash used to equalise timing for unknown accounts. */
-    public PasswordHasher() {
-        this.dummy = hash("dummy-password-for-timing".toCharArray());
-    }
+    private volatile String dummy;
 
     /**
      * @param password the password
@@ -92,7 +87,12 @@ public final class PasswordHasher {
      * @param password the candidate password
      */
     public void verifyDummy(char[] password) {
-        verify(password, dummy);
+        String d = dummy;
+        if (d == null) {
+            d = hash("dummy-password-for-timing".toCharArray());
+            dummy = d;
+        }
+        verify(password, d);
     }
 
     private byte[] derive(char[] password, byte[] salt, int memoryKib, int iterations, int lanes, int length) {

@@ -106,7 +106,7 @@ class BrowserIT {
         driver.findElement(By.id("acknowledge")).click();
         driver.findElement(By.id("sign-in")).click();
 
-        wait.until(ExpectedConditions.urlContains("/account/password"));
+        waitFor(wait, ExpectedConditions.urlContains("/account/password"));
         shot("02-change-password");
         String newPassword = "browser test password 1";
         driver.findElement(By.id("current")).sendKeys(server.firstAdminPassword());
@@ -128,7 +128,8 @@ class BrowserIT {
         form.findElement(By.cssSelector("button")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("one-time-password")));
         assertThat(driver.findElement(By.id("one-time-password")).getText()).matches("[A-Za-z0-9]{20}");
-        assertThat(driver.findElement(By.id("user-analyst1")).getText()).contains("level=TS;sci=SI,TK;country=USA");
+        assertThat(driver.findElement(By.cssSelector("#user-analyst1 input[name=clearance]")).getDomProperty("value"))
+                .isEqualTo("level=TS;sci=SI,TK;country=USA");
         shot("04-admin-users");
 
         driver.findElement(By.id("logout")).click();
@@ -136,6 +137,18 @@ class BrowserIT {
         driver.get(server.url().resolve("/admin/users").toString());
         wait.until(ExpectedConditions.urlContains("/login"));
         shot("05-signed-out");
+    }
+
+    /** Waits, and on failure leaves a screenshot and the page source behind for diagnosis. */
+    private <T> void waitFor(WebDriverWait wait, java.util.function.Function<WebDriver, T> condition)
+            throws IOException {
+        try {
+            wait.until(condition);
+        } catch (org.openqa.selenium.TimeoutException e) {
+            shot("failure");
+            Files.writeString(SCREENSHOTS.resolve("failure.html"), driver.getPageSource());
+            throw e;
+        }
     }
 
     private void assertBanner(String text, String background) {
