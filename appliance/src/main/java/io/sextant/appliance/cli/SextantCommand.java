@@ -23,6 +23,7 @@ import picocli.CommandLine.ScopeType;
             ServeCommand.class,
             UsersCommand.class,
             AuditCommand.class,
+            MarkingsCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class SextantCommand implements Runnable {

@@ -76,7 +76,7 @@ final class UsersCommand implements Runnable {
         String role;
 
         @Option(names = "--clearance", required = true, paramLabel = "CLEARANCE",
-                description = "e.g. \"level=TS;sci=SI,TK;country=USA\" (keys: level, sci, sap, country, member).")
+                description = "e.g. \"level=TS;sci=SI,TK;country=USA\" (keys: level, country, sci, sap, aea, orgs, action, nato, orcon).")
         String clearance;
 
         @Option(names = "--password-stdin", description = "Read the initial password from the first line of stdin.")

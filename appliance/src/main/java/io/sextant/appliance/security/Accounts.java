@@ -100,7 +100,7 @@ public final class Accounts {
         if (repo.count() > 0) {
             return Optional.empty();
         }
-        return Optional.of(create("admin", Role.ADMIN, "level=U", null, "system", null).oneTimePassword());
+        return Optional.of(create("admin", Role.ADMIN, "level=U;country=USA", null, "system", null).oneTimePassword());
     }
 
     /**

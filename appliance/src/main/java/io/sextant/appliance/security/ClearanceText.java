@@ -1,5 +1,7 @@
 package io.sextant.appliance.security;
 
+import io.sextant.guard.access.Clearance;
+import io.sextant.guard.marking.Vocabulary;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -9,16 +11,21 @@ import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
- * The canonical string form of an account's clearance, {@code level=TS;sci=SI,TK;sap=BLUEBIRD;country=USA;member=FVEY}:
- * the level (U, C, S or TS) is required; SCI and SAP accesses, the citizenship and the memberships are optional.
- * Parsing normalises case, order and duplicates, so equal clearances have equal strings; malformed input is rejected
- * with the position and the reason. Access decisions themselves belong to the classification guard.
+ * The canonical string form of an account's clearance in the classification guard's grammar
+ * ({@link Clearance#parse}), e.g. {@code level=TS;sci=SI,TK;sap=BP;country=USA;orgs=FVEY}: the level (U, C, S or TS)
+ * and the citizenship are required; SCI, SAP and AEA accesses, explicit organisations, the action and the NATO and
+ * ORCON flags are optional. Parsing normalises case, order and duplicates, so equal clearances have equal strings;
+ * malformed input is rejected with the position and the reason, and the result is checked by the guard against its
+ * vocabulary (known countries and tetragraphs). Access decisions themselves belong to the guard.
  */
 public final class ClearanceText {
 
     /** Keys in canonical order. */
-    public static final List<String> KEYS = List.of("level", "sci", "sap", "country", "member");
+    public static final List<String> KEYS =
+            List.of("level", "sci", "sap", "aea", "country", "orgs", "action", "nato", "orcon");
     private static final Set<String> LEVELS = Set.of("U", "C", "S", "TS");
+    private static final Set<String> SINGLE = Set.of("level", "action", "nato", "orcon");
+    private static final Vocabulary VOCABULARY = Vocabulary.defaults();
     private static final Pattern TOKEN = Pattern.compile("[A-Z0-9][A-Z0-9_-]{0,31}");
     private static final Pattern COUNTRY = Pattern.compile("[A-Z]{3}");
 
@@ -67,8 +74,13 @@ public final class ClearanceText {
         if (!parts.containsKey("level")) {
             throw error(1, "missing level=U|C|S|TS");
         }
-        if (parts.get("level").size() != 1) {
-            throw error(1, "exactly one level is allowed");
+        if (!parts.containsKey("country")) {
+            throw error(1, "missing country=<trigraph> (the citizenship)");
+        }
+        for (String key : SINGLE) {
+            if (parts.containsKey(key) && parts.get(key).size() != 1) {
+                throw error(1, "exactly one value is allowed for '" + key + "'");
+            }
         }
         StringBuilder b = new StringBuilder();
         for (String key : KEYS) {
@@ -79,20 +91,22 @@ public final class ClearanceText {
                 b.append(key).append('=').append(String.join(",", parts.get(key)));
             }
         }
-        return b.toString();
+        String canonical = b.toString();
+        parse(canonical);
+        return canonical;
     }
 
     /**
-     * @param canonical a canonical clearance
-     * @return its level (U, C, S or TS)
+     * @param canonical a canonical clearance (as stored with an account)
+     * @return the guard's clearance value, with memberships derived from the citizenship
+     * @throws IllegalArgumentException when the guard rejects it
      */
-    public static String level(String canonical) {
-        for (String clause : canonical.split(";")) {
-            if (clause.startsWith("level=")) {
-                return clause.substring("level=".length());
-            }
+    public static Clearance parse(String canonical) {
+        try {
+            return Clearance.parse(canonical, VOCABULARY);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("invalid clearance: " + e.getMessage(), e);
         }
-        throw new IllegalArgumentException("clearance without a level");
     }
 
     private static void check(String key, String v, int at) {
@@ -105,6 +119,16 @@ public final class ClearanceText {
             case "country" -> {
                 if (!COUNTRY.matcher(v).matches()) {
                     throw error(at, "country '" + v + "' is not a three-letter trigraph");
+                }
+            }
+            case "action" -> {
+                if (!v.equals("VIEW") && !v.equals("RELEASE")) {
+                    throw error(at, "action must be view or release, got '" + v + "'");
+                }
+            }
+            case "nato", "orcon" -> {
+                if (!v.equals("TRUE") && !v.equals("FALSE")) {
+                    throw error(at, key + " must be true or false, got '" + v + "'");
                 }
             }
             default -> {

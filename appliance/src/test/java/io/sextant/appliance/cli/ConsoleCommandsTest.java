@@ -54,21 +54,21 @@ class ConsoleCommandsTest {
         assertThat(add.out()).contains("created alice (analyst, level=TS;sci=SI,TK;country=USA)")
                 .doesNotContain("one-time password").doesNotContain("a long enough password");
 
-        Run generated = run(null, "users", "add", "bob", "--role", "reviewer", "--clearance", "level=S");
+        Run generated = run(null, "users", "add", "bob", "--role", "reviewer", "--clearance", "level=S;country=USA");
         assertThat(generated.out()).containsPattern("one-time password: [A-Za-z0-9]{20}");
 
-        assertThat(run(null, "users", "add", "alice", "--role", "analyst", "--clearance", "level=U").err())
+        assertThat(run(null, "users", "add", "alice", "--role", "analyst", "--clearance", "level=U;country=USA").err())
                 .contains("already exists");
         Run bad = run(null, "users", "add", "carl", "--role", "analyst", "--clearance", "level=TS;sci=S I");
         assertThat(bad.status()).isEqualTo(1);
         assertThat(bad.err()).contains("invalid clearance at position");
-        assertThat(run(null, "users", "add", "carl", "--role", "boss", "--clearance", "level=U").err())
+        assertThat(run(null, "users", "add", "carl", "--role", "boss", "--clearance", "level=U;country=USA").err())
                 .contains("unknown role 'boss'");
 
-        assertThat(run(null, "users", "set-clearance", "bob", "level=TS;sap=BLUEBIRD").out())
-                .contains("bob: level=TS;sap=BLUEBIRD");
+        assertThat(run(null, "users", "set-clearance", "bob", "level=TS;sap=BLUEBIRD;country=USA").out())
+                .contains("bob: level=TS;sap=BLUEBIRD;country=USA");
         assertThat(run(null, "users", "lock", "bob").status()).isZero();
-        assertThat(run(null, "users", "list").out()).containsPattern("bob\\s+reviewer\\s+locked\\s+level=TS;sap=BLUEBIRD")
+        assertThat(run(null, "users", "list").out()).containsPattern("bob\\s+reviewer\\s+locked\\s+level=TS;sap=BLUEBIRD;country=USA")
                 .containsPattern("alice\\s+analyst\\s+active");
         assertThat(run(null, "users", "unlock", "bob").status()).isZero();
 
@@ -96,7 +96,7 @@ class ConsoleCommandsTest {
     @Test
     void auditVerifyNamesTheFirstTamperedRowAndFails() throws Exception {
         for (String name : new String[] {"u1", "u2", "u3"}) {
-            assertThat(run(null, "users", "add", name, "--role", "analyst", "--clearance", "level=U").status())
+            assertThat(run(null, "users", "add", name, "--role", "analyst", "--clearance", "level=U;country=USA").status())
                     .isZero();
         }
         try (Database db = Database.open(new DataDir(dir));

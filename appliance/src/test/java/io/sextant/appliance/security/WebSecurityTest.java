@@ -105,7 +105,7 @@ class WebSecurityTest {
 
     @Test
     void signInRotatesTheSessionId() {
-        server.signedInAs("rot", Role.ANALYST, "level=S", PASSWORD);
+        server.signedInAs("rot", Role.ANALYST, "level=S;country=USA", PASSWORD);
         WebClient c = server.client();
         c.csrfFrom("/login");
         String anonymous = c.cookies().get(Sessions.COOKIE);
@@ -115,7 +115,7 @@ class WebSecurityTest {
 
     @Test
     void aWrongPasswordFailsWithAGenericMessageAndIsAudited() {
-        server.signedInAs("bob", Role.ANALYST, "level=S", PASSWORD);
+        server.signedInAs("bob", Role.ANALYST, "level=S;country=USA", PASSWORD);
         WebClient c = server.client();
         Response r = c.login("bob", "wrong password!");
         assertThat(r.status()).isEqualTo(401);
@@ -132,7 +132,7 @@ class WebSecurityTest {
 
     @Test
     void signInRequiresTheNoticeToBeAcknowledged() {
-        server.signedInAs("ack", Role.ANALYST, "level=U", PASSWORD);
+        server.signedInAs("ack", Role.ANALYST, "level=U;country=USA", PASSWORD);
         WebClient c = server.client();
         String csrf = c.csrfFrom("/login");
         Response r = c.postForm("/login", Map.of("_csrf", csrf, "username", "ack", "password", PASSWORD));
@@ -143,7 +143,7 @@ class WebSecurityTest {
 
     @Test
     void repeatedFailuresLockTheAccountEvenForTheRightPasswordUntilUnlocked() {
-        server.signedInAs("carol", Role.ANALYST, "level=S", PASSWORD);
+        server.signedInAs("carol", Role.ANALYST, "level=S;country=USA", PASSWORD);
         WebClient c = server.client();
         for (int i = 0; i < 3; i++) {
             assertThat(c.login("carol", "not the password " + i).status()).isEqualTo(401);
@@ -165,19 +165,19 @@ class WebSecurityTest {
         assertThat(noToken.status()).isEqualTo(403);
 
         String adminPw = "admin password 123";
-        WebClient admin = server.signedInAs("root2", Role.ADMIN, "level=TS", adminPw);
+        WebClient admin = server.signedInAs("root2", Role.ADMIN, "level=TS;country=USA", adminPw);
         Response forged = admin.postForm("/admin/users",
-                Map.of("_csrf", "forged", "username", "evil", "role", "admin", "clearance", "level=TS"));
+                Map.of("_csrf", "forged", "username", "evil", "role", "admin", "clearance", "level=TS;country=USA"));
         assertThat(forged.status()).isEqualTo(403);
         Response missing = admin.postForm("/admin/users",
-                Map.of("username", "evil", "role", "admin", "clearance", "level=TS"));
+                Map.of("username", "evil", "role", "admin", "clearance", "level=TS;country=USA"));
         assertThat(missing.status()).isEqualTo(403);
         assertThat(server.bean(Accounts.class).byName("evil")).isEmpty();
 
         WebClient other = server.client();
         String otherToken = other.csrfFrom("/login");
         Response crossSession = admin.postForm("/admin/users",
-                Map.of("_csrf", otherToken, "username", "evil", "role", "admin", "clearance", "level=TS"));
+                Map.of("_csrf", otherToken, "username", "evil", "role", "admin", "clearance", "level=TS;country=USA"));
         assertThat(crossSession.status()).isEqualTo(403);
 
         String good = admin.csrfFrom("/admin/users");
@@ -191,7 +191,7 @@ class WebSecurityTest {
 
     @Test
     void aFormBodyArrivingAfterTheHeadersIsCheckedLikeAnyOther() throws Exception {
-        server.signedInAs("slow", Role.ANALYST, "level=S", PASSWORD);
+        server.signedInAs("slow", Role.ANALYST, "level=S;country=USA", PASSWORD);
         for (boolean valid : new boolean[] {true, false}) {
             WebClient c = server.client();
             String csrf = c.csrfFrom("/login");
@@ -235,7 +235,7 @@ class WebSecurityTest {
 
     @Test
     void errorsCarryNoStackTraceOrExceptionText() {
-        WebClient admin = server.signedInAs("root3", Role.ADMIN, "level=TS", "admin password 456");
+        WebClient admin = server.signedInAs("root3", Role.ADMIN, "level=TS;country=USA", "admin password 456");
         Response r = admin.get("/api/no-such-thing");
         assertThat(r.status()).isEqualTo(404);
         assertThat(r.body()).contains("Not Found").doesNotContain("Exception").doesNotContain("at io.");
@@ -246,12 +246,12 @@ class WebSecurityTest {
 
     @Test
     void analystsCannotReachAdministration() {
-        WebClient c = server.signedInAs("eve", Role.ANALYST, "level=TS", PASSWORD);
+        WebClient c = server.signedInAs("eve", Role.ANALYST, "level=TS;country=USA", PASSWORD);
         assertThat(c.get("/admin/users", "Accept", "text/html").status()).isEqualTo(403);
         String csrf = c.csrfFrom("/account/password");
-        assertThat(c.postForm("/admin/users/eve/clearance", Map.of("_csrf", csrf, "clearance", "level=TS;sci=SI"))
+        assertThat(c.postForm("/admin/users/eve/clearance", Map.of("_csrf", csrf, "clearance", "level=TS;sci=SI;country=USA"))
                 .status()).isEqualTo(403);
-        assertThat(server.bean(Accounts.class).byName("eve").orElseThrow().clearance()).isEqualTo("level=TS");
+        assertThat(server.bean(Accounts.class).byName("eve").orElseThrow().clearance()).isEqualTo("level=TS;country=USA");
         assertThat(server.bean(AuditLog.class).tail(10)).anyMatch(a ->
                 a.event().type() == AuditEventType.ACCESS_DENIED && a.event().actor().equals("eve"));
     }
@@ -274,7 +274,7 @@ class WebSecurityTest {
 
     @Test
     void aLockedAccountLosesItsSessionAtOnce() {
-        WebClient c = server.signedInAs("frank", Role.ANALYST, "level=S", PASSWORD);
+        WebClient c = server.signedInAs("frank", Role.ANALYST, "level=S;country=USA", PASSWORD);
         assertThat(c.get("/api/me").status()).isEqualTo(200);
         server.bean(Accounts.class).setLocked("frank", true, "test", null);
         assertThat(c.get("/api/me").status()).isEqualTo(401);
@@ -283,7 +283,7 @@ class WebSecurityTest {
 
     @Test
     void logoutEndsTheSession() {
-        WebClient c = server.signedInAs("gina", Role.ANALYST, "level=S", PASSWORD);
+        WebClient c = server.signedInAs("gina", Role.ANALYST, "level=S;country=USA", PASSWORD);
         String csrf = c.csrfFrom("/");
         String session = c.cookies().get(Sessions.COOKIE);
         Response r = c.postForm("/logout", Map.of("_csrf", csrf));

@@ -116,7 +116,7 @@ class BrowserIT {
 
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("dl.facts")));
         assertThat(driver.findElement(By.id("user-name")).getText()).isEqualTo("admin");
-        assertThat(driver.findElement(By.id("user-clearance")).getText()).isEqualTo("level=U");
+        assertThat(driver.findElement(By.id("user-clearance")).getText()).isEqualTo("level=U;country=USA");
         assertBanner("UNCLASSIFIED", "rgba(0, 122, 51, 1)");
         shot("03-home");
 
