@@ -273,6 +273,25 @@ class WebSecurityTest {
     }
 
     @Test
+    void theConsoleCommandsWorkOnTheDatabaseOfTheRunningServer() throws Exception {
+        io.sextant.appliance.testing.ConsoleRun add = io.sextant.appliance.testing.ConsoleRun.run(dir, "users", "add",
+                "cliuser", "--role", "analyst", "--clearance", "level=C;country=CAN");
+        assertThat(add.status()).as(add.err()).isZero();
+        io.sextant.appliance.testing.ConsoleRun token = io.sextant.appliance.testing.ConsoleRun.inNewJvm(dir,
+                "users", "token", "cliuser");
+        assertThat(token.status()).as(token.err()).isZero();
+        String bearer = token.out().lines().filter(l -> l.startsWith("sxt_")).findFirst().orElseThrow();
+        Response me = server.client().get("/api/me", "Authorization", "Bearer " + bearer);
+        assertThat(me.status()).isEqualTo(200);
+        assertThat(me.body()).contains("\"name\":\"cliuser\"").contains("level=C;country=CAN");
+        assertThat(io.sextant.appliance.testing.ConsoleRun.run(dir, "users", "lock", "cliuser").status()).isZero();
+        assertThat(server.client().get("/api/me", "Authorization", "Bearer " + bearer).status()).isEqualTo(401);
+        io.sextant.appliance.testing.ConsoleRun verify = io.sextant.appliance.testing.ConsoleRun.run(dir, "audit",
+                "verify");
+        assertThat(verify.status()).as(verify.err()).isZero();
+    }
+
+    @Test
     void aLockedAccountLosesItsSessionAtOnce() {
         WebClient c = server.signedInAs("frank", Role.ANALYST, "level=S;country=USA", PASSWORD);
         assertThat(c.get("/api/me").status()).isEqualTo(200);
