@@ -18,6 +18,9 @@ final class ServeCommand implements Callable<Integer> {
     @ParentCommand
     private SextantCommand root;
 
+    @picocli.CommandLine.Spec
+    private picocli.CommandLine.Model.CommandSpec spec;
+
     @Option(names = "--port", paramLabel = "N",
             description = "Port to listen on (default 8443 for HTTPS, 8080 with --plain-http; 0 picks a free port).")
     private Integer port;
@@ -29,8 +32,8 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         if (port != null && (port < 0 || port > 65535)) {
-            throw new picocli.CommandLine.ParameterException(
-                    new picocli.CommandLine(this), "--port must be between 0 and 65535, got " + port);
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--port must be between 0 and 65535, got " + port);
         }
         DataDir dataDir = new DataDir(root.dataDir());
         ServerLauncher.Running running = ServerLauncher.start(

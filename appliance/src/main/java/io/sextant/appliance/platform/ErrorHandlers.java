@@ -90,7 +90,7 @@ final class ErrorHandlers {
             return HttpResponse.status(status).contentType(MediaType.APPLICATION_JSON_TYPE)
                     .body(Map.of("status", status.getCode(), "error", status.getReason()));
         }
-        Principal principal = request.getAttribute("sextant.principal", Principal.class).orElse(null);
+        Principal principal = Principal.of(request).orElse(null);
         Map<String, Object> model = PageModel.of(principal, principal == null ? null : principal.session(), site,
                 Banner.UNCLASSIFIED);
         model.put("status", status.getCode());
