@@ -23,6 +23,8 @@ import picocli.CommandLine.ScopeType;
             ServeCommand.class,
             SearchCommand.class,
             EvalCommand.class,
+            UsersCommand.class,
+            AuditCommand.class,
             MarkingsCommand.class,
             ModelsCommand.class,
             IngestCommand.class,
