@@ -75,6 +75,13 @@ class InstalledLauncherIT {
                 .contains("SEXTANT_LOG_DIR=" + root.path("/var/log/sextant"))
                 .as("JVM options from /etc/sextant/sextant.env").contains("-XX:MaxRAMPercentage=25");
 
+        String classPath = traced.stderr().lines().filter(l -> l.startsWith("sextant: class path="))
+                .findFirst().orElseThrow().substring("sextant: class path=".length());
+        assertThat(classPath.split(":")).as("every packaged jar, the appliance first")
+                .hasSize(jarCount())
+                .allMatch(e -> e.startsWith(root.path("/usr/lib/sextant/lib/").toString()) && e.endsWith(".jar"));
+        assertThat(classPath).startsWith(root.path("/usr/lib/sextant/lib/sextant-appliance-").toString());
+
         Command overridden = sextant(Map.of("SEXTANT_LAUNCHER_TRACE", "1", "SEXTANT_DATA_DIR", "/srv/sextant",
                 "SEXTANT_JAVA_OPTS", "-Xmx64m"), "--version").ok();
         assertThat(overridden.stderr()).contains("SEXTANT_DATA_DIR=/srv/sextant").contains("-Xmx64m")
@@ -100,6 +107,18 @@ class InstalledLauncherIT {
         Command check = sextant(Map.of(), "markings", "check", vectors.toAbsolutePath().toString());
         assertThat(check.exit()).as(check.describe("exited with " + check.exit())).isZero();
         assertThat(check.lines()).last().asString().matches("\\d+ passed, 0 failed");
+    }
+
+    private static int jarCount() {
+        try (var jars = Files.newDirectoryStream(root.path("/usr/lib/sextant/lib"), "*.jar")) {
+            int n = 0;
+            for (Path ignored : jars) {
+                n++;
+            }
+            return n;
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
     }
 
     private static boolean hasMarkingsCommand() throws IOException {

@@ -106,7 +106,7 @@ final class Packaging {
         Command.run("bash", property("scripts.dir") + "/build-rpm",
                 "--version", projectVersion(), "--release", release, "--variant", property("rpm.variant"),
                 "--java-home", property("java.home"), "--modules", property("jlink.modules"),
-                "--lib", property("rpm.lib"), "--rpm-src", property("rpm.src"), "--files", files.toString(),
+                "--lib", property("rpm.lib"), "--classpath", property("rpm.classpath"), "--rpm-src", property("rpm.src"), "--files", files.toString(),
                 "--docs", property("readme"), "--docs", property("docs.dir"),
                 "--work", property("rpm.work"), "--out", outDir.toString()).ok();
         return rpmFile(outDir, release);
