@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.zip.ZipFile;
 import org.junit.jupiter.api.AfterAll;
@@ -86,6 +87,24 @@ class InstalledLauncherIT {
                 "SEXTANT_JAVA_OPTS", "-Xmx64m"), "--version").ok();
         assertThat(overridden.stderr()).contains("SEXTANT_DATA_DIR=/srv/sextant").contains("-Xmx64m")
                 .doesNotContain("MaxRAMPercentage");
+    }
+
+    @Test
+    void rootRunsCommandsAsTheDataDirectorysOwner() throws IOException {
+        // A data directory owned by an unprivileged account, as /var/lib/sextant is owned by sextant.
+        Path data = Files.createDirectories(tmp.resolve("owned-data"));
+        Command.run("chown", "nobody", data.toString()).ok();
+        Command.run("chmod", "0755", tmp.toString()).ok();
+        Map<String, String> env = Map.of("SEXTANT_DATA_DIR", data.toString(),
+                "SEXTANT_JAVA_OPTS", "-XshowSettings:properties");
+
+        Command switched = sextant(env, "--version").ok();
+        assertThat(switched.stdout().strip()).isEqualTo("sextant " + Packaging.projectVersion());
+        assertThat(switched.stderr()).contains("user.name = nobody");
+
+        Map<String, String> asRoot = new HashMap<>(env);
+        asRoot.put("SEXTANT_AS_ROOT", "1");
+        assertThat(sextant(asRoot, "--version").ok().stderr()).contains("user.name = root");
     }
 
     @Test
