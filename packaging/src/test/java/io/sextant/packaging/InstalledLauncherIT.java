@@ -7,7 +7,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.zip.ZipFile;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -126,6 +129,32 @@ class InstalledLauncherIT {
         Command check = sextant(Map.of(), "markings", "check", vectors.toAbsolutePath().toString());
         assertThat(check.exit()).as(check.describe("exited with " + check.exit())).isZero();
         assertThat(check.lines()).last().asString().matches("\\d+ passed, 0 failed");
+    }
+
+    @Test
+    void theUnitPassesSystemdVerificationAndKeepsItsHardening() throws IOException {
+        assumeTrue(Command.run("sh", "-c", "command -v systemd-analyze").exit() == 0,
+                "SKIPPED: systemd-analyze is not installed (Debian package systemd); the unit is not verified");
+        // verify resolves the unit's dependencies (multi-user.target...) inside the root: give it the host's targets.
+        Command.run("sh", "-c", "cp -n /usr/lib/systemd/system/*.target \"$1\"/usr/lib/systemd/system/", "copy",
+                root.dir().toString()).ok();
+        Command verify = Command.run("systemd-analyze", "verify", "--root=" + root.dir(), "sextant.service");
+        assertThat(verify.exit()).as(verify.describe("exited with " + verify.exit())).isZero();
+        assertThat(verify.stdout() + verify.stderr()).as("warnings about the unit").doesNotContain("sextant.service:");
+
+        Command security = Command.run("systemd-analyze", "security", "--offline=true", "--root=" + root.dir(),
+                "sextant.service").ok();
+        String report = security.stdout();
+        Matcher level = Pattern
+                .compile("Overall exposure level for sextant.service: ([0-9.]+)").matcher(report);
+        assertThat(level.find()).as(report).isTrue();
+        System.out.println("systemd-analyze security: exposure " + level.group(1) + " (0 = locked down, 10 = exposed)");
+        assertThat(Double.parseDouble(level.group(1))).as(report).isLessThanOrEqualTo(3.5);
+        for (String kept : List.of("NoNewPrivileges=", "ProtectSystem=", "ProtectHome=", "PrivateTmp=",
+                "RestrictSUIDSGID=", "ProtectKernelModules=")) {
+            assertThat(report.lines().filter(l -> l.contains(kept)))
+                    .as(kept).isNotEmpty().allMatch(l -> l.startsWith("✓"));
+        }
     }
 
     private static int jarCount() {
