@@ -149,7 +149,9 @@ class InstalledLauncherIT {
                 .compile("Overall exposure level for sextant.service: ([0-9.]+)").matcher(report);
         assertThat(level.find()).as(report).isTrue();
         System.out.println("systemd-analyze security: exposure " + level.group(1) + " (0 = locked down, 10 = exposed)");
-        assertThat(Double.parseDouble(level.group(1))).as(report).isLessThanOrEqualTo(3.5);
+        // sextant-cuda turns PrivateDevices off so that the service sees the GPUs (3.5 then).
+        double limit = "cuda".equals(Packaging.property("rpm.variant")) ? 4.0 : 3.5;
+        assertThat(Double.parseDouble(level.group(1))).as(report).isLessThanOrEqualTo(limit);
         for (String kept : List.of("NoNewPrivileges=", "ProtectSystem=", "ProtectHome=", "PrivateTmp=",
                 "RestrictSUIDSGID=", "ProtectKernelModules=")) {
             assertThat(report.lines().filter(l -> l.contains(kept)))
