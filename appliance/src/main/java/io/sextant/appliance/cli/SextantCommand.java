@@ -21,6 +21,7 @@ import picocli.CommandLine.ScopeType;
         description = "Sextant: an air-gapped assistant appliance for intelligence analysts.",
         subcommands = {
             ServeCommand.class,
+            MarkingsCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class SextantCommand implements Runnable {
