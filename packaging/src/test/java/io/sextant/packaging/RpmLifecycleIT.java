@@ -49,12 +49,15 @@ class RpmLifecycleIT {
                 .isEqualTo("rwxr-x---");
         assertThat(Files.getAttribute(root.path(YML), "unix:gid")).isEqualTo(990);
         assertThat(Files.isExecutable(root.path("/usr/bin/sextant"))).isTrue();
+        Command fresh = root.rpm("-V", "--nodeps", name);
+        assertThat(fresh.stdout()).as(fresh.describe("reports") + "\nevery installed file, mode and owner as packaged")
+                .isEmpty();
 
         // The site edits its configuration, and the running server has data and logs.
-        String siteYml = root.read(YML) + "# site edit: keystore\n";
-        String siteEnv = root.read(ENV) + "SEXTANT_JAVA_OPTS=-Xmx2g\n";
-        root.write(YML, siteYml);
-        root.write(ENV, siteEnv);
+        root.append(YML, "# site edit: keystore\n");
+        root.append(ENV, "SEXTANT_JAVA_OPTS=-Xmx2g\n");
+        String siteYml = root.read(YML);
+        String siteEnv = root.read(ENV);
         root.write(DATA, "h2 database bytes");
         root.write(LOG, "a log line\n");
         root.serviceActive(true);
@@ -82,6 +85,10 @@ class RpmLifecycleIT {
         assertThat(root.read(ENV + ".rpmnew")).contains("# a default added in release 2");
         assertThat(root.read(DATA)).isEqualTo("h2 database bytes");
         assertThat(root.read(LOG)).isEqualTo("a log line\n");
+        Command verify = root.rpm("-V", "--nodeps", name);
+        assertThat(verify.lines()).as(verify.describe("reports")
+                + "\nrpm -V: only the two edited configuration files differ from the package")
+                .hasSize(2).allMatch(l -> l.matches("S\\.5\\.{4}[.T]\\.  c /etc/sextant/sextant\\.(yml|env)"));
 
         // A stopped service stays stopped across a package change (here back to release 1).
         root.serviceActive(false);

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -157,6 +158,20 @@ final class ScratchRoot {
             Files.createDirectories(p.getParent());
             Files.deleteIfExists(p);
             Files.writeString(p, text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Appends to a file inside the root in place, keeping its mode and owner, as an administrator's editor does.
+     *
+     * @param absolute its path on the target machine
+     * @param text the text to add
+     */
+    void append(String absolute, String text) {
+        try {
+            Files.writeString(path(absolute), text, StandardOpenOption.APPEND);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
