@@ -76,6 +76,27 @@ public final class AccessPolicy {
     }
 
     /**
+     * Document-level visibility (SPEC §5.2): the AND over the portions; an empty document is denied.
+     *
+     * @param user     the user's clearance
+     * @param portions the markings of every portion of the document
+     * @return allow when every portion is allowed, else the first portion's deny, naming the portion (1-based)
+     */
+    public static AccessDecision decideAll(Clearance user, java.util.Collection<Marking> portions) {
+        if (portions == null || portions.isEmpty()) {
+            return new AccessDecision.Deny("no portions: denied by default");
+        }
+        int i = 0;
+        for (Marking m : portions) {
+            i++;
+            if (decide(user, m) instanceof AccessDecision.Deny d) {
+                return new AccessDecision.Deny("portion " + i + ": " + d.reason());
+            }
+        }
+        return AccessDecision.ALLOW;
+    }
+
+    /**
      * Parses the portion mark with the default parser and decides; any parse or validation error is a deny.
      *
      * @param user        the user's clearance
@@ -119,9 +140,13 @@ public final class AccessPolicy {
         return out;
     }
 
+    /**
+     * NATO-classified information (NATO RESTRICTED and above, or US material carrying NATO FGI) needs a briefing;
+     * NATO UNCLASSIFIED does not (CAPCO16 Table 5), but its special markings do.
+     */
     private static boolean involvesNato(Marking m) {
-        return m.type() == ClassificationType.NATO || !m.natoControls().isEmpty()
-                || m.fgi().sources().contains("NATO");
+        boolean nato = m.type() == ClassificationType.NATO || m.fgi().sources().contains("NATO");
+        return nato && m.level().isClassified() || !m.natoControls().isEmpty();
     }
 
     private static AccessDecision foreignDisclosure(Clearance user, Marking m) {

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * Parses banner lines and portion marks (SPEC §2) into {@link Marking}s. Tolerant where the meaning is unambiguous
@@ -17,8 +19,12 @@ public final class MarkingParser {
 
     private static final MarkingParser DEFAULT = new MarkingParser(Vocabulary.defaults(), Profile.IC);
 
+    /** Markings repeat heavily in real text; results are immutable, so a small bounded cache is safe. */
+    private static final int CACHE_LIMIT = 8192;
+
     private final Vocabulary vocab;
     private final Profile profile;
+    private final ConcurrentHashMap<String, ParsedMarking> cache = new ConcurrentHashMap<>();
 
     /**
      * @param vocab   the closed vocabularies to check tokens against
@@ -50,7 +56,7 @@ public final class MarkingParser {
      * @throws InvalidMarkingException when the input is not a valid portion mark
      */
     public ParsedMarking parsePortion(String input) {
-        return parsePortion(input, null);
+        return cached("P", input, () -> parsePortion(input, null));
     }
 
     /**
@@ -101,6 +107,10 @@ public final class MarkingParser {
      * @throws InvalidMarkingException when the input is not a valid banner line
      */
     public ParsedMarking parseBanner(String input) {
+        return cached("B", input, () -> readBanner(input));
+    }
+
+    private ParsedMarking readBanner(String input) {
         String s = precheck(input);
         for (int i = 0; i < s.length(); i++) {
             if (s.charAt(i) == '(' || s.charAt(i) == ')') {
@@ -123,19 +133,39 @@ public final class MarkingParser {
         return s.charAt(firstNonSpace(s)) == '(' ? parsePortion(input) : parseBanner(input);
     }
 
+    private ParsedMarking cached(String form, String input, Supplier<ParsedMarking> parse) {
+        if (input == null || input.length() > 512) {
+            return parse.get();
+        }
+        String key = form + input;
+        ParsedMarking hit = cache.get(key);
+        if (hit != null) {
+            return hit;
+        }
+        ParsedMarking p = parse.get();
+        if (cache.size() >= CACHE_LIMIT) {
+            cache.clear();
+        }
+        cache.put(key, p);
+        return p;
+    }
+
     private static String precheck(String input) {
         if (input == null || input.isBlank()) {
             throw new InvalidMarkingException(input != null && input.contains("()")
                     ? "empty portion mark" : "empty marking", 0);
         }
-        for (int i = 0; i < input.length(); i++) {
-            char c = input.charAt(i);
-            if (c > 126 || (c < 32 && c != '\t')) {
+        char[] chars = input.toCharArray();
+        for (int i = 0; i < chars.length; i++) {
+            char c = chars[i];
+            if (c == '\u00A0' || c == '\u2007' || c == '\u202F') {
+                chars[i] = ' '; // no-break spaces from word processors are spacing too
+            } else if (c > 126 || (c < 32 && c != '\t')) {
                 throw new InvalidMarkingException(String.format(Locale.ROOT, "unexpected character U+%04X", (int) c),
                         i);
             }
         }
-        return input.toUpperCase(Locale.ROOT);
+        return new String(chars).toUpperCase(Locale.ROOT);
     }
 
     private static int firstNonSpace(String s) {

@@ -170,7 +170,7 @@ final class SyntaxReader {
         if (Lexicon.NON_IC.containsKey(v)) {
             return Category.NON_IC;
         }
-        if (ValueReader.sciSystemOf(vocab, v) != null || v.equals("ECI") || v.startsWith("ECI ")) {
+        if (SciReader.sciSystemOf(vocab, v) != null || v.equals("ECI") || v.startsWith("ECI ")) {
             return Category.SCI;
         }
         return null;

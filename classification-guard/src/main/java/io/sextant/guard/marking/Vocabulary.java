@@ -2,19 +2,14 @@ package io.sextant.guard.marking;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -79,7 +74,7 @@ public final class Vocabulary {
         LOCAL
     }
 
-    private Vocabulary(Set<String> countries, Map<String, Tetragraph> tetragraphs, Map<String, SciSystem> sciSystems,
+    Vocabulary(Set<String> countries, Map<String, Tetragraph> tetragraphs, Map<String, SciSystem> sciSystems,
             Map<String, String> sciTitles, Set<String> sapPrograms, Set<String> cuiCategories) {
         this.countries = Collections.unmodifiableSet(new TreeSet<>(countries));
         this.tetragraphs = Collections.unmodifiableMap(new TreeMap<>(tetragraphs));
@@ -104,11 +99,14 @@ public final class Vocabulary {
      *
      * @param siteDir a directory with site vocabulary files; missing files are fine
      * @return the combined vocabulary
-     * @throws IOException when a site file cannot be read
+     * @throws IOException when the directory does not exist or a site file cannot be read
      * @throws IllegalArgumentException when a site file is malformed (with file and line)
      */
     public static Vocabulary load(Path siteDir) throws IOException {
-        Loader l = new Loader();
+        if (!Files.isDirectory(siteDir)) {
+            throw new java.nio.file.NoSuchFileException(siteDir.toString(), null, "site vocabulary directory not found");
+        }
+        VocabularyLoader l = new VocabularyLoader();
         l.readDefaults();
         for (String f : FILES) {
             Path p = siteDir.resolve(f);
@@ -122,7 +120,7 @@ public final class Vocabulary {
     }
 
     private static Vocabulary loadDefaults() {
-        Loader l = new Loader();
+        VocabularyLoader l = new VocabularyLoader();
         try {
             l.readDefaults();
         } catch (IOException e) {
@@ -244,104 +242,5 @@ public final class Vocabulary {
     /** @return the known CUI categories */
     public Set<String> cuiCategories() {
         return cuiCategories;
-    }
-
-    /** Accumulates table rows from the built-in files and then the site's files. */
-    private static final class Loader {
-        private final Set<String> countries = new TreeSet<>();
-        private final Map<String, Tetragraph> tetragraphs = new TreeMap<>();
-        private final Map<String, SciSystem> sci = new TreeMap<>();
-        private final Map<String, String> titles = new LinkedHashMap<>();
-        private final Set<String> sap = new TreeSet<>();
-        private final Set<String> cui = new TreeSet<>();
-
-        void readDefaults() throws IOException {
-            for (String f : FILES) {
-                try (InputStream in = Vocabulary.class.getResourceAsStream("/io/sextant/guard/vocab/" + f)) {
-                    if (in == null) {
-                        throw new IOException("built-in vocabulary file missing: " + f);
-                    }
-                    read(f, f, new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)));
-                }
-            }
-        }
-
-        void read(String kind, String source, BufferedReader r) throws IOException {
-            String line;
-            int n = 0;
-            while ((line = r.readLine()) != null) {
-                n++;
-                if (line.isBlank() || line.startsWith("#")) {
-                    continue;
-                }
-                String[] c = line.split("\t", -1);
-                try {
-                    row(kind, c);
-                } catch (RuntimeException e) {
-                    throw new IllegalArgumentException(source + " line " + n + ": " + e.getMessage(), e);
-                }
-            }
-        }
-
-        private void row(String kind, String[] c) {
-            String key = code(c[0]);
-            switch (kind) {
-                case "countries.tsv" -> {
-                    require(key.length() == 3, "a trigraph has 3 letters: " + key);
-                    countries.add(key);
-                }
-                case "tetragraphs.tsv" -> {
-                    require(c.length >= 3, "expected code, expand, members");
-                    require(key.length() >= 4, "a tetragraph has at least 4 letters: " + key);
-                    tetragraphs.put(key, new Tetragraph(key, c[1].trim().equalsIgnoreCase("yes"), words(c[2])));
-                }
-                case "sci-systems.tsv" -> {
-                    require(c.length >= 2, "expected system, status");
-                    Status s = Status.valueOf(c[1].trim().toUpperCase(Locale.ROOT));
-                    sci.put(key, new SciSystem(key, s, c.length > 2 ? words(c[2]) : Set.of()));
-                }
-                case "sci-titles.tsv" -> {
-                    require(c.length >= 2, "expected title, abbreviation");
-                    titles.put(c[0].trim().toUpperCase(Locale.ROOT), code(c[1]));
-                }
-                case "local-registry.tsv" -> {
-                    require(c.length >= 2, "expected kind, identifier");
-                    String id = code(c[1]);
-                    switch (key) {
-                        case "SCI" -> sci.putIfAbsent(id, new SciSystem(id, Status.LOCAL, Set.of()));
-                        case "SAP" -> sap.add(id);
-                        default -> throw new IllegalArgumentException("kind must be SCI or SAP: " + key);
-                    }
-                }
-                case "cui-categories.tsv" -> cui.add(key);
-                default -> throw new IllegalStateException(kind);
-            }
-        }
-
-        private static String code(String s) {
-            String t = s.trim().toUpperCase(Locale.ROOT);
-            require(!t.isEmpty(), "empty code");
-            return t;
-        }
-
-        private static Set<String> words(String s) {
-            List<String> out = new ArrayList<>();
-            for (String w : s.trim().split("\\s+")) {
-                if (!w.isEmpty()) {
-                    out.add(w.toUpperCase(Locale.ROOT));
-                }
-            }
-            return new TreeSet<>(Arrays.asList(out.toArray(String[]::new)));
-        }
-
-        private static void require(boolean ok, String message) {
-            if (!ok) {
-                throw new IllegalArgumentException(message);
-            }
-        }
-
-        Vocabulary build() {
-            return new Vocabulary(countries, tetragraphs, sci, titles, sap, cui);
-        }
     }
 }

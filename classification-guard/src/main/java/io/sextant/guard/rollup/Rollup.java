@@ -155,7 +155,7 @@ public final class Rollup {
                 b.dissem(DissemControl.FOUO);
             }
             if (cui) {
-                cuiBanner(b, ps, handling, nonIc);
+                cuiBanner(b, ps, handling, nonIc, fdr.relido());
             }
         }
         try {
@@ -166,22 +166,26 @@ public final class Rollup {
         }
     }
 
-    private void cuiBanner(Marking.Builder b, List<Marking> ps, Set<DissemControl> handling, Set<NonIcControl> nonIc) {
+    private void cuiBanner(Marking.Builder b, List<Marking> ps, Set<DissemControl> handling, Set<NonIcControl> nonIc,
+            boolean relido) {
         if (!handling.isEmpty() || !nonIc.isEmpty()) {
             throw new RollupException("no canonical banner for CUI together with legacy controls "
                     + handling + nonIc + " (fail closed)", 0, null);
         }
-        b.removeDissem(DissemControl.RELIDO);
-        if (profile == Profile.DOD) {
-            // DoD CUI banners carry neither categories nor LDCs; they go in the designation indicator block.
-            b.cui(CuiMarking.BASIC);
-            b.removeDissem(DissemControl.NOFORN).removeDissem(DissemControl.REL_TO)
-                    .removeDissem(DissemControl.DISPLAY_ONLY);
-            return;
+        if (relido) {
+            // RELIDO is no CUI limited dissemination control: the nearest that does not lower the banner is NOFORN.
+            b.removeDissem(DissemControl.RELIDO).removeDissem(DissemControl.REL_TO)
+                    .removeDissem(DissemControl.DISPLAY_ONLY).dissem(DissemControl.NOFORN);
         }
-        if (ps.stream().anyMatch(m -> m.has(DissemControl.RELIDO))) {
-            b.dissem(DissemControl.NOFORN).removeDissem(DissemControl.REL_TO)
-                    .removeDissem(DissemControl.DISPLAY_ONLY);
+        if (profile == Profile.DOD) {
+            // DoD CUI banners carry neither categories nor LDCs; they go in the designation indicator block. FD&R
+            // that a non-CUI portion contributes stays: dropping it would lower the banner.
+            b.cui(CuiMarking.BASIC);
+            if (ps.stream().filter(Marking::hasFdr).allMatch(Marking::isCui)) {
+                b.removeDissem(DissemControl.NOFORN).removeDissem(DissemControl.REL_TO)
+                        .removeDissem(DissemControl.DISPLAY_ONLY);
+            }
+            return;
         }
         Set<String> cats = new TreeSet<>();
         EnumSet<CuiLdc> ldcs = EnumSet.noneOf(CuiLdc.class);

@@ -84,6 +84,8 @@ class AccessPolicyTest {
         "(//NS//REL TO USA, NATO)|level=S;country=USA;nato=true|ALLOW|",
         "(//NS//REL TO USA, NATO)|level=S;country=DEU;nato=true|ALLOW|",
         "(S//FGI NATO//REL TO USA, NATO)|level=S;country=USA|DENY|NATO briefing",
+        "(//NR)|level=C;country=USA|DENY|NATO briefing",
+        "(//NU)|level=U;country=USA|ALLOW|",
         // fail closed on garbage
         "(S//NF/REL TO USA, GBR)|level=TS;country=USA|DENY|invalid marking",
         "garbage|level=TS;country=USA|DENY|invalid marking",
@@ -104,6 +106,16 @@ class AccessPolicyTest {
         assertThat(AccessPolicy.decide(c, (io.sextant.guard.marking.Marking) null).allowed()).isFalse();
         assertThat(AccessPolicy.decide(null, PARSER.parsePortion("(U)").marking()).allowed()).isFalse();
         assertThat(AccessPolicy.decide(c, (String) null).allowed()).isFalse();
+    }
+
+    @Test
+    void aDocumentIsVisibleOnlyWhenEveryPortionIs() {
+        Clearance gbr = Clearance.parse("level=S;country=GBR", VOCAB);
+        var open = PARSER.parsePortion("(S//REL TO USA, GBR)").marking();
+        var closed = PARSER.parsePortion("(C//NF)").marking();
+        assertThat(AccessPolicy.decideAll(gbr, List.of(open, open)).allowed()).isTrue();
+        assertThat(AccessPolicy.decideAll(gbr, List.of(open, closed)).toString()).startsWith("DENY: portion 2: ");
+        assertThat(AccessPolicy.decideAll(gbr, List.of()).allowed()).isFalse();
     }
 
     @Test

@@ -121,6 +121,22 @@ class MarkingParserTest {
     }
 
     @Test
+    void noBreakSpacesCountAsSpacing() {
+        assertThat(portion("(S\u00A0//\u202FREL TO USA,\u00A0GBR)")).isEqualTo("(S//REL TO USA, GBR)");
+    }
+
+    @Test
+    void repeatedInputGivesTheSameResultAndRepeatedErrorsStillThrow() {
+        ParsedMarking first = parser.parsePortion("(s//nf/oc)");
+        assertThat(parser.parsePortion("(s//nf/oc)")).isEqualTo(first);
+        assertThat(parser.parseBanner("(s//nf/oc)".replace("(", "").replace(")", "")).marking())
+                .isEqualTo(first.marking());
+        for (int i = 0; i < 2; i++) {
+            assertThatThrownBy(() -> parser.parsePortion("(S//NF//SI)")).isInstanceOf(InvalidMarkingException.class);
+        }
+    }
+
+    @Test
     void parseAcceptsEitherForm() {
         assertThat(parser.parse(" (S//NF)").marking()).isEqualTo(parser.parse("SECRET//NOFORN").marking());
     }

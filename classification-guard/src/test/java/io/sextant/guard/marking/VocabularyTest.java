@@ -51,6 +51,12 @@ class VocabularyTest {
     }
 
     @Test
+    void aMissingSiteDirectoryIsAnError() {
+        assertThatThrownBy(() -> Vocabulary.load(site.resolve("nope")))
+                .isInstanceOf(java.nio.file.NoSuchFileException.class).hasMessageContaining("nope");
+    }
+
+    @Test
     void aMalformedSiteFileNamesFileAndLine() throws IOException {
         Files.writeString(site.resolve("local-registry.tsv"), "SCI\t123\nXYZ\tABC\n");
         assertThatThrownBy(() -> Vocabulary.load(site))

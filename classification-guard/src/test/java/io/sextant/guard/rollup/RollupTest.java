@@ -86,6 +86,8 @@ class RollupTest {
         "(CUI//SP-PRVCY//NF);(S//REL TO USA, GBR)|SECRET//NOFORN",
         "(CUI//SP-PRVCY);(S)|SECRET",
         "(CUI//REL TO USA, GBR);(CUI//REL TO USA, GBR, AUS)|CUI//REL TO USA, GBR",
+        "(CUI//SP-PRVCY);(U//RELIDO)|CUI//SP-PRVCY//NOFORN",
+        "(CUI//REL TO USA, GBR);(U//REL TO USA, GBR/RELIDO)|CUI//REL TO USA, GBR",
     })
     void icProfileBannersFollowTheRollupRules(String portions, String banner) {
         assertThat(roll(IC, portions)).isEqualTo(banner);
@@ -98,6 +100,8 @@ class RollupTest {
         "(S//REL TO USA, GBR);(C//REL TO USA, GBR)|SECRET//REL TO USA, GBR",
         "(S//NF);(C//REL TO USA, GBR)|SECRET//NOFORN",
         "(CUI//SP-PRVCY//NF)|CUI",
+        "(CUI//SP-PRVCY//NF);(U//NF)|CUI//NOFORN",
+        "(CUI//SP-PRVCY);(U//RELIDO)|CUI//NOFORN",
     })
     void dodProfileDiffersOnlyWhereR7AndTheCuiBannerSaySo(String portions, String banner) {
         assertThat(roll(DOD, portions)).isEqualTo(banner);
