@@ -115,4 +115,15 @@ class RpmLifecycleIT {
         assertThat(root.path("/usr/bin/sextant")).doesNotExist();
         assertThat(root.path("/usr/lib/sextant")).doesNotExist();
     }
+
+    @Test
+    void scriptletsLeaveSystemctlAloneWhereSystemdIsNotRunning(@TempDir Path tmp) throws IOException {
+        ScratchRoot root = ScratchRoot.instrumented(Files.createDirectory(tmp.resolve("chroot")));
+        root.systemdNotRunning();
+        root.rpm("-i", "--nodeps", release1.toString()).ok();
+        root.rpm("-U", "--replacepkgs", "--nodeps", release1.toString()).ok();
+        root.rpm("-e", "--nodeps", Packaging.packageName()).ok();
+        assertThat(root.calls()).as("calls in a chroot without a running systemd")
+                .contains("groupadd -r sextant").noneMatch(c -> c.startsWith("systemctl"));
+    }
 }

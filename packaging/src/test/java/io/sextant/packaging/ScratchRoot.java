@@ -127,6 +127,11 @@ final class ScratchRoot {
         write(STATE, active ? "active\n" : "inactive\n");
     }
 
+    /** Makes the root look like a chroot or an image build: systemctl present, but systemd not running. */
+    void systemdNotRunning() {
+        Command.run("rm", "-rf", path("/run/systemd").toString()).ok();
+    }
+
     /** @return true when the stand-in systemd has sextant.service running */
     boolean serviceActive() {
         return read(STATE).strip().equals("active");
