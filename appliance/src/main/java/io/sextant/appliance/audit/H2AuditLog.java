@@ -21,7 +21,7 @@ import javax.sql.DataSource;
  */
 public final class H2AuditLog implements AuditLog {
 
-    private static final int RETRIES = 5;
+    private static final int RETRIES = 200;
     private static final String COLUMNS = "seq, at, actor, event, outcome, subject, detail, markings, remote, prev_hash, hash";
 
     private final DataSource dataSource;
@@ -52,6 +52,7 @@ public final class H2AuditLog implements AuditLog {
                     if (!"23505".equals(e.getSQLState())) {
                         break;
                     }
+                    backOff(attempt);
                 }
             } catch (SQLException e) {
                 last = e;
@@ -59,6 +60,17 @@ public final class H2AuditLog implements AuditLog {
             }
         }
         throw new AuditException("cannot append to the audit log", last);
+    }
+
+    /** A writer in another process took the sequence number: wait a short, growing, jittered time and retry. */
+    private static void backOff(int attempt) {
+        long maxMillis = Math.min(20, 1 + attempt);
+        try {
+            Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(maxMillis + 1));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AuditException("interrupted while appending to the audit log", e);
+        }
     }
 
     private AuditRecord appendIn(Connection c, AuditEvent event) throws SQLException {
