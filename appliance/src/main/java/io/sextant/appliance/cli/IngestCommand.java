@@ -1,10 +1,10 @@
 package io.sextant.appliance.cli;
 
+import io.sextant.appliance.corpus.Corpus;
 import io.sextant.guard.marking.InvalidMarkingException;
 import io.sextant.guard.marking.Marking;
 import io.sextant.guard.marking.MarkingParser;
 import io.sextant.ingest.job.EngineSettings;
-import io.sextant.ingest.job.IngestEngine;
 import io.sextant.ingest.job.IngestReport;
 import io.sextant.ingest.job.IngestRequest;
 import io.sextant.ingest.store.JobSummary;
@@ -90,8 +90,10 @@ final class IngestCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         ProgressBar bar = new ProgressBar(err, !json && ProgressBar.isTerminal());
         IngestReport report;
-        try (IngestEngine engine = IngestEngine.open(root.dataDir(), settings, null)) {
-            report = engine.service().ingest(paths, request, bar);
+        boolean indexed;
+        try (Corpus corpus = Corpus.open(root.dataDir(), new Corpus.Options(settings, true, List.of()))) {
+            indexed = corpus.indexesDirectly();
+            report = corpus.ingest(paths, request, bar);
         } catch (RuntimeException e) {
             bar.finish();
             err.println("sextant ingest: stopped: " + e.getMessage() + " (rerun the same command to resume)");
@@ -106,6 +108,9 @@ final class IngestCommand implements Callable<Integer> {
                     s.files(), s.ingested(), s.duplicates(), s.quarantined(), s.passages(), report.seconds());
             for (JobSummary.Quarantined q : s.quarantine()) {
                 out.println("  quarantined (" + q.reason() + "): " + q.path());
+            }
+            if (!indexed) {
+                out.println("The running server holds the index; it makes the new passages searchable within seconds.");
             }
         }
         out.flush();

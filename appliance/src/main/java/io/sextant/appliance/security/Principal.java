@@ -30,4 +30,28 @@ public record Principal(Account account, Session session) {
     public String name() {
         return account.username();
     }
+
+    /**
+     * The analyst every retrieval and product of this request is made for: the account's clearance as an admin set
+     * it (an unreadable clearance becomes the lowest
+     * access, foreign, rather than failing open), accountable as derivative classifier.
+     *
+     * @return the analyst
+     */
+    public io.sextant.appliance.grounding.Analyst analyst() {
+        io.sextant.guard.access.Clearance c;
+        try {
+            c = ClearanceText.parse(account.clearance());
+        } catch (IllegalArgumentException e) {
+            c = new io.sextant.guard.access.Clearance(io.sextant.guard.marking.Classification.U, java.util.Set.of(),
+                    java.util.Set.of(), java.util.Set.of(), "XXX", java.util.Set.of(),
+                    io.sextant.guard.access.Action.VIEW, false, false);
+        }
+        String position = switch (account.role()) {
+            case ADMIN -> "Administrator";
+            case REVIEWER -> "Reviewer";
+            default -> "Analyst";
+        };
+        return new io.sextant.appliance.grounding.Analyst(account.username(), c, position);
+    }
 }

@@ -19,8 +19,9 @@ import java.util.List;
  * @param source      source
  * @param language    language
  * @param date        ISO date, or null
+ * @param text        the whole passage text (plain, not escaped): what an answer is grounded in and a citation opens
  */
 public record Hit(String passageId, String documentId, int ordinal, float score, String portionMark, String title,
         List<String> headingPath, Integer page, String snippet, String collection, String docType, String source,
-        String language, String date) {
+        String language, String date, String text) {
 }

@@ -130,6 +130,51 @@ public final class PassageSearcher {
         }
     }
 
+    /**
+     * One passage, if the user may see it. An unknown passage and one the user may not see give the same empty
+     * answer, so a citation link cannot be used to probe for hidden passages.
+     *
+     * @param passageId the passage
+     * @param clearance the user
+     * @return the passage as a hit without a snippet
+     * @throws IOException on index read errors
+     */
+    public java.util.Optional<Hit> passage(String passageId, Clearance clearance) throws IOException {
+        List<Hit> hits = lookup(new TermQuery(new Term(Fields.ID, passageId)), clearance, 1);
+        return hits.stream().findFirst();
+    }
+
+    /**
+     * The passages of one document the user may see, in document order: what opens when a citation is clicked.
+     * Passages above the user's access are simply absent (no placeholder reveals that they exist).
+     *
+     * @param documentId the document
+     * @param clearance  the user
+     * @param max        at most this many
+     * @return visible passages ordered by ordinal
+     * @throws IOException on index read errors
+     */
+    public List<Hit> documentPassages(String documentId, Clearance clearance, int max) throws IOException {
+        List<Hit> hits = new ArrayList<>(lookup(new TermQuery(new Term(Fields.DOC_ID, documentId)), clearance, max));
+        hits.sort(java.util.Comparator.comparingInt(Hit::ordinal));
+        return hits;
+    }
+
+    private List<Hit> lookup(Query q, Clearance clearance, int max) throws IOException {
+        IndexSearcher s = index.acquire();
+        try {
+            Query filtered = new BooleanQuery.Builder().add(q, BooleanClause.Occur.MUST)
+                    .add(filter(s, clearance, MetadataFilter.NONE), BooleanClause.Occur.FILTER).build();
+            List<HybridRanker.Scored> found = new ArrayList<>();
+            for (var sd : s.search(filtered, Math.max(1, max)).scoreDocs) {
+                found.add(new HybridRanker.Scored(sd.doc, 0f));
+            }
+            return toHits(s, found, clearance, null);
+        } finally {
+            index.release(s);
+        }
+    }
+
     private Query filter(IndexSearcher s, Clearance c, MetadataFilter m) throws IOException {
         Set<String> auths = index.labels().authorizations(c);
         BooleanQuery.Builder b = new BooleanQuery.Builder();
@@ -175,7 +220,7 @@ public final class PassageSearcher {
                     page == null ? null : page.numericValue().intValue(),
                     query == null ? null : Snippets.highlight(text, query, SNIPPET_CHARS),
                     d.get(Fields.COLLECTION), d.get(Fields.DOC_TYPE), d.get(Fields.SOURCE), d.get(Fields.LANGUAGE),
-                    d.get(Fields.DATE)));
+                    d.get(Fields.DATE), text));
         }
         return out;
     }

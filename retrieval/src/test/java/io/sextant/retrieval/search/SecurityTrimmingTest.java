@@ -76,6 +76,15 @@ class SecurityTrimmingTest {
                         visible.add(p.id());
                     }
                 }
+                for (Passage p : passages.subList(0, 40)) {
+                    var one = searcher.passage(p.id(), user);
+                    assertThat(one.isPresent()).as("passage %s for %s", p.id(), user).isEqualTo(visible.contains(p.id()));
+                    one.ifPresent(h -> assertThat(h.text()).isEqualTo(p.text()));
+                    for (Hit h : searcher.documentPassages(p.documentId(), user, 1000)) {
+                        assertThat(visible).as("document passage %s for %s", h.passageId(), user)
+                                .contains(h.passageId());
+                    }
+                }
                 for (int q = 0; q < 40; q++) {
                     String query = corpus.text(1 + random.nextInt(3));
                     cases++;
