@@ -1,23 +1,15 @@
 package io.sextant.appliance.platform;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.SecureRandom;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.Base64;
 import javax.sql.DataSource;
+import io.sextant.ingest.store.DatabaseAccess;
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcConnectionPool;
 
 /**
  * The appliance's H2 file database under {@code <data-dir>/db/sextant}, opened with {@code AUTO_SERVER=TRUE} so the
- * console commands and a running server share it. The database has a random password stored owner-only beside it:
- * the TCP port that AUTO_SERVER opens (bound to the loopback interface) is useless without read access to the data
- * directory. The appliance's own tables are migrated by a Flyway instance with its own history table, so other
+ * console commands and a running server share it, with the access details every process uses ({@link DatabaseAccess}). The appliance's own tables are migrated by a Flyway instance with its own history table, so other
  * modules can run their own Flyway on the same database.
  */
 public final class Database implements AutoCloseable {
@@ -26,7 +18,6 @@ public final class Database implements AutoCloseable {
     public static final String HISTORY_TABLE = "flyway_appliance_history";
     /** Where the appliance's migrations live. */
     public static final String MIGRATIONS = "classpath:db/migration/appliance";
-    private static final String USER = "sextant";
 
     private final JdbcConnectionPool pool;
     private final String url;
@@ -43,14 +34,14 @@ public final class Database implements AutoCloseable {
      * @return the open database; close it when done
      */
     public static Database open(DataDir dataDir) {
-        Path dir = dataDir.ensure(dataDir.db());
+        dataDir.ensure(dataDir.db());
         if (System.getProperty("h2.bindAddress") == null) {
             // AUTO_SERVER listens on the first non-loopback address otherwise: keep it on this machine.
             System.setProperty("h2.bindAddress", "127.0.0.1");
         }
-        String password = password(dir.resolve("credentials"));
-        String url = "jdbc:h2:file:" + dir.resolve("sextant") + ";AUTO_SERVER=TRUE";
-        JdbcConnectionPool pool = JdbcConnectionPool.create(url, USER, password);
+        DatabaseAccess access = DatabaseAccess.forDataDir(dataDir.root());
+        String url = access.url();
+        JdbcConnectionPool pool = JdbcConnectionPool.create(url, access.user(), access.password());
         pool.setMaxConnections(32);
         Database db = new Database(pool, url);
         try {
@@ -68,21 +59,6 @@ public final class Database implements AutoCloseable {
             throw e;
         }
         return db;
-    }
-
-    private static String password(Path file) {
-        try {
-            if (!Files.exists(file)) {
-                byte[] raw = new byte[24];
-                new SecureRandom().nextBytes(raw);
-                String fresh = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
-                DataDir.writeSecret(file, fresh.getBytes(StandardCharsets.US_ASCII));
-                return fresh;
-            }
-            return Files.readString(file, StandardCharsets.US_ASCII).strip();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the database credentials " + file, e);
-        }
     }
 
     /** @return the pooled data source; connections must be closed by the caller */

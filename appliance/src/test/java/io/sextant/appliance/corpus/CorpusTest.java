@@ -74,6 +74,25 @@ class CorpusTest {
     }
 
     @Test
+    void the_console_and_the_server_share_one_database_whichever_opens_it_first() throws Exception {
+        Path first = tmp.resolve("ingest-first");
+        MarkedCorpus.ingest(first, tmp.resolve("docs1")).close();
+        try (var db = io.sextant.appliance.platform.Database.open(new io.sextant.appliance.platform.DataDir(first));
+             Corpus again = Corpus.open(first, Corpus.Options.defaults())) {
+            assertThat(db.connection().isValid(1)).isTrue();
+            assertThat(again.store().status().topLevelDocuments()).isEqualTo(2);
+        }
+        Path second = tmp.resolve("server-first");
+        try (var db = io.sextant.appliance.platform.Database.open(new io.sextant.appliance.platform.DataDir(second));
+             Corpus c = MarkedCorpus.ingest(second, tmp.resolve("docs2"))) {
+            assertThat(c.store().status().topLevelDocuments()).isEqualTo(2);
+        }
+        assertThat(java.nio.file.Files.getPosixFilePermissions(second.resolve("db/credentials")))
+                .containsExactlyInAnyOrder(java.nio.file.attribute.PosixFilePermission.OWNER_READ,
+                        java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
+    }
+
+    @Test
     void scope_text_is_parsed_or_rejected_with_the_reason() {
         Scope s = Scope.parse("collection=ops,intel;from=2026-01-01;to=2026-02-01");
         assertThat(s.collections()).containsExactly("ops", "intel");

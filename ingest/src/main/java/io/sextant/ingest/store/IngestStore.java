@@ -5,7 +5,6 @@ import io.sextant.ingest.Passage;
 import io.sextant.ingest.PassageSink;
 import io.sextant.ingest.QuarantineReason;
 import io.sextant.ingest.StoredDocument;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -40,21 +39,19 @@ public final class IngestStore implements AutoCloseable {
      */
     public static IngestStore open(Path dataDir) {
         try {
-            Path dbDir = dataDir.toAbsolutePath().resolve("db");
-            Files.createDirectories(dbDir);
-            String url = "jdbc:h2:file:" + dbDir.resolve("sextant") + ";AUTO_SERVER=TRUE";
+            DatabaseAccess db = DatabaseAccess.forDataDir(dataDir);
             Flyway.configure(IngestStore.class.getClassLoader())
-                    .dataSource(url, "sa", "")
+                    .dataSource(db.url(), db.user(), db.password())
                     .table("flyway_ingest_history")
                     .locations("classpath:db/migration/ingest")
                     .baselineOnMigrate(true)
                     .baselineVersion("0")
                     .load()
                     .migrate();
-            Connection c = DriverManager.getConnection(url, "sa", "");
+            Connection c = DriverManager.getConnection(db.url(), db.user(), db.password());
             c.setAutoCommit(false);
             return new IngestStore(c);
-        } catch (java.io.IOException | SQLException | RuntimeException e) {
+        } catch (SQLException | RuntimeException e) {
             throw new StoreException("cannot open the ingest store under " + dataDir + ": " + e.getMessage(), e);
         }
     }
