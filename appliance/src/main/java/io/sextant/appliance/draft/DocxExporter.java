@@ -29,13 +29,15 @@ public final class DocxExporter implements DraftExporter {
         BannerColour colour = BannerColour.of(draft.product().banner());
         try (XWPFDocument doc = new XWPFDocument()) {
             String bannerText = null;
+            ExportLayout.Kind previous = ExportLayout.Kind.BANNER;
             for (ExportLayout.Line line : ExportLayout.lines(draft)) {
                 if (line.kind() == ExportLayout.Kind.BANNER) {
                     bannerText = line.text();
                     banner(doc.createParagraph(), bannerText, colour);
                 } else {
-                    body(doc.createParagraph(), line);
+                    body(doc.createParagraph(), line, previous);
                 }
+                previous = line.kind();
             }
             banner(doc.createHeader(HeaderFooterType.DEFAULT).createParagraph(), bannerText, colour);
             banner(doc.createFooter(HeaderFooterType.DEFAULT).createParagraph(), bannerText, colour);
@@ -58,18 +60,19 @@ public final class DocxExporter implements DraftExporter {
         r.setFontSize(11);
     }
 
-    private static void body(XWPFParagraph p, ExportLayout.Line line) {
+    private static void body(XWPFParagraph p, ExportLayout.Line line, ExportLayout.Kind previous) {
         int size = switch (line.kind()) {
             case TITLE -> 16;
             case HEADING -> 13;
-            case CITATION, AUTHORITY -> 9;
+            case CITATION, AUTHORITY, SOURCE -> 9;
             default -> 11;
         };
         boolean bold = line.kind() == ExportLayout.Kind.TITLE || line.kind() == ExportLayout.Kind.HEADING;
-        if (line.kind() == ExportLayout.Kind.HEADING || line.kind() == ExportLayout.Kind.TITLE) {
+        if (bold || line.kind() == ExportLayout.Kind.AUTHORITY && previous != ExportLayout.Kind.AUTHORITY) {
             p.setSpacingBefore(240);
         }
-        p.setSpacingAfter(line.kind() == ExportLayout.Kind.AUTHORITY ? 40 : 120);
+        boolean tight = line.kind() == ExportLayout.Kind.AUTHORITY || line.kind() == ExportLayout.Kind.SOURCE;
+        p.setSpacingAfter(tight ? 40 : 120);
         String text = line.text();
         int markEnd = portionMarkEnd(text);
         if (markEnd > 0 && !bold) {

@@ -34,8 +34,10 @@ final class ExportLayout {
         PARAGRAPH,
         /** A section's citation. */
         CITATION,
-        /** A line of the classification authority block or its source list. */
-        AUTHORITY
+        /** A line of the classification authority block, or the heading of its source list. */
+        AUTHORITY,
+        /** An entry of the authority block's source list. */
+        SOURCE
     }
 
     /**
@@ -95,7 +97,7 @@ final class ExportLayout {
                 out.add(new Line(Kind.AUTHORITY, "Sources:"));
                 int n = 1;
                 for (String src : cab.sourceList()) {
-                    out.add(new Line(Kind.AUTHORITY, n++ + ". " + src));
+                    out.add(new Line(Kind.SOURCE, n++ + ". " + src));
                 }
             }
         }

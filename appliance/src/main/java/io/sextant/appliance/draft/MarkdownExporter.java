@@ -26,16 +26,20 @@ public final class MarkdownExporter implements DraftExporter {
      */
     public String render(MarkedDraft draft) {
         StringBuilder sb = new StringBuilder();
-        boolean inSourceList = false;
+        boolean previousWasItem = false;
         for (ExportLayout.Line line : ExportLayout.lines(draft)) {
             String prefix = switch (line.kind()) {
                 case TITLE -> "# ";
                 case HEADING -> "## ";
                 default -> "";
             };
-            boolean listItem = line.kind() == ExportLayout.Kind.AUTHORITY && inSourceList;
-            sb.append(prefix).append(line.text()).append(listItem ? "\n" : "\n\n");
-            inSourceList = inSourceList || line.kind() == ExportLayout.Kind.AUTHORITY && line.text().equals("Sources:");
+            // The source list is a tight Markdown list; a blank line after it keeps the banner out of its last item.
+            boolean item = line.kind() == ExportLayout.Kind.SOURCE;
+            if (previousWasItem && !item) {
+                sb.append('\n');
+            }
+            sb.append(prefix).append(line.text()).append(item ? "\n" : "\n\n");
+            previousWasItem = item;
         }
         // The layout ends with the banner; drop the blank line after it so the banner is the file's last line.
         sb.setLength(sb.length() - 1);

@@ -13,15 +13,14 @@ import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
-import org.apache.pdfbox.pdmodel.font.PDType1Font;
-import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+import org.apache.pdfbox.pdmodel.graphics.state.RenderingMode;
 
 /**
  * PDF export through Apache PDFBox: the banner on its level's colour at the top and the bottom of every page, the
- * text wrapped to the page, one paragraph per line of the layout. Body text is set in Liberation Sans, which PDFBox
- * ships, embedded as a subset so the file shows the same on an air-gapped reader without the font; a character the
- * font lacks prints as {@code ?} rather than failing the export. Banners use the standard Helvetica Bold (marking
- * text is ASCII).
+ * text wrapped to the page, one paragraph per line of the layout. All text is set in Liberation Sans, which PDFBox
+ * ships, embedded as a subset so the file shows the same on an air-gapped reader without the font (the standard 14
+ * fonts are not embedded, and PDFBox would scan the host's fonts to stand in for them); a character the font lacks
+ * prints as {@code ?} rather than failing the export. Banners are emboldened by stroking the glyph outlines.
  */
 public final class PdfExporter implements DraftExporter {
 
@@ -44,14 +43,16 @@ public final class PdfExporter implements DraftExporter {
                 throw new IOException("PDFBox's Liberation Sans is missing from the class path: " + BODY_FONT);
             }
             PDFont body = PDType0Font.load(doc, ttf, true);
-            PDFont bannerFont = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
             List<ExportLayout.Line> lines = ExportLayout.lines(draft);
             String banner = lines.get(0).text();
-            try (Pages pages = new Pages(doc, banner, BannerColour.of(draft.product().banner()), bannerFont)) {
-                Glyphs glyphs = new Glyphs(body);
+            Glyphs glyphs = new Glyphs(body);
+            try (Pages pages = new Pages(doc, glyphs.printable(banner), BannerColour.of(draft.product().banner()),
+                    body)) {
+                ExportLayout.Kind previous = ExportLayout.Kind.BANNER;
                 for (ExportLayout.Line line : lines) {
                     if (line.kind() != ExportLayout.Kind.BANNER) {
-                        paragraph(pages, glyphs, line);
+                        paragraph(pages, glyphs, line, previous);
+                        previous = line.kind();
                     }
                 }
             }
@@ -59,18 +60,21 @@ public final class PdfExporter implements DraftExporter {
         }
     }
 
-    private static void paragraph(Pages pages, Glyphs glyphs, ExportLayout.Line line) throws IOException {
+    private static void paragraph(Pages pages, Glyphs glyphs, ExportLayout.Line line, ExportLayout.Kind previous)
+            throws IOException {
         float size = switch (line.kind()) {
             case TITLE -> 15;
             case HEADING -> 12.5f;
-            case CITATION, AUTHORITY -> 8.5f;
+            case CITATION, AUTHORITY, SOURCE -> 8.5f;
             default -> 10.5f;
         };
         float before = switch (line.kind()) {
             case TITLE, HEADING -> size;
+            case AUTHORITY -> previous == ExportLayout.Kind.AUTHORITY ? 0 : 14;
             default -> 0;
         };
-        float after = line.kind() == ExportLayout.Kind.AUTHORITY ? 2 : size * 0.6f;
+        boolean tight = line.kind() == ExportLayout.Kind.AUTHORITY || line.kind() == ExportLayout.Kind.SOURCE;
+        float after = tight ? 2 : size * 0.6f;
         float leading = size * 1.3f;
         pages.space(before);
         for (String l : wrap(glyphs.printable(line.text()), glyphs.font(), size, PAGE.getWidth() - 2 * MARGIN_X)) {
@@ -198,10 +202,14 @@ public final class PdfExporter implements DraftExporter {
             float size = Math.min(BANNER_SIZE, (PAGE.getWidth() - 20) * 1000f / bannerFont.getStringWidth(banner));
             float w = bannerFont.getStringWidth(banner) / 1000f * size;
             cs.setNonStrokingColor(((fg >> 16) & 0xFF) / 255f, ((fg >> 8) & 0xFF) / 255f, (fg & 0xFF) / 255f);
+            cs.setStrokingColor(((fg >> 16) & 0xFF) / 255f, ((fg >> 8) & 0xFF) / 255f, (fg & 0xFF) / 255f);
+            cs.setLineWidth(0.35f);
             cs.beginText();
+            cs.setRenderingMode(RenderingMode.FILL_STROKE);
             cs.setFont(bannerFont, size);
             cs.newLineAtOffset((PAGE.getWidth() - w) / 2, bottom + (BANNER_HEIGHT - size) / 2 + 1.5f);
             cs.showText(banner);
+            cs.setRenderingMode(RenderingMode.FILL);
             cs.endText();
         }
 
