@@ -43,6 +43,9 @@ public record Draft(String id, String templateId, String topic, DraftScope scope
         if (id.isBlank() || id.length() > 64) {
             throw new IllegalArgumentException("draft id must be 1 to 64 characters: '" + id + "'");
         }
+        if (templateId.length() > 64) {
+            throw new IllegalArgumentException("template id longer than 64 characters: '" + templateId + "'");
+        }
         if (templateId.isBlank() || topic.isEmpty() || user.isBlank()) {
             throw new IllegalArgumentException("a draft needs a template, a topic and a requesting user");
         }

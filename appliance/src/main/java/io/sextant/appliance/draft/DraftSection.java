@@ -11,7 +11,7 @@ import java.util.Set;
  * has accepted it. The body holds the guard's {@link MarkedParagraph}s rather than plain text so that a section can
  * never be stored or exported without its portion marks.
  *
- * @param heading   the heading, from the template
+ * @param heading   the heading, from the template (one line, at most 200 characters)
  * @param body      the paragraphs with their portion marks, in order; empty while the section is not written yet
  * @param citations the passages the paragraphs cite, numbers unique within the section
  * @param state     draft until the analyst accepts it
@@ -37,8 +37,9 @@ public record DraftSection(String heading, List<MarkedParagraph> body, List<Cita
         citations = List.copyOf(citations);
         Objects.requireNonNull(state, "state");
         heading = heading.strip();
-        if (heading.isEmpty() || heading.contains("\n")) {
-            throw new IllegalArgumentException("section heading must be one non-blank line: '" + heading + "'");
+        if (heading.isEmpty() || heading.length() > 200 || heading.contains("\n")) {
+            throw new IllegalArgumentException("section heading must be one line of 1 to 200 characters: '" + heading
+                    + "'");
         }
         Set<Integer> numbers = new HashSet<>();
         for (Citation c : citations) {

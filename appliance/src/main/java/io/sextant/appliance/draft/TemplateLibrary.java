@@ -62,7 +62,7 @@ public final class TemplateLibrary {
     /**
      * Loads the bundled templates and the site's.
      *
-     * @param siteDir the site template directory; it need not exist
+     * @param siteDir the site template directory; it need not exist; null for none
      * @return the library, with a problem per unusable file
      */
     public static TemplateLibrary load(Path siteDir) {
@@ -95,8 +95,11 @@ public final class TemplateLibrary {
                 }
                 templates.put(t.id(), t);
                 origins.put(t.id(), file.toString());
-            } catch (IOException | IllegalArgumentException e) {
+            } catch (IllegalArgumentException e) {
                 problems.add(new TemplateProblem(file.toString(), e.getMessage()));
+            } catch (IOException | RuntimeException e) {
+                // Whatever else goes wrong with one admin-edited file, the others and the server carry on.
+                problems.add(new TemplateProblem(file.toString(), "cannot be read: " + e));
             }
         }
         problems.forEach(p -> LOG.warn("template skipped: {}", p));
