@@ -9,6 +9,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * Decides what every export says, line by line, so that Markdown, DOCX and PDF differ only in styling. The banner
@@ -49,11 +50,15 @@ final class ExportLayout {
     record Line(Kind kind, String text) {
         /** Drops control characters, which no format can show and which break DOCX's XML. */
         Line {
-            text = text.replaceAll("[\\p{Cntrl}&&[^\\t]]", "").replace('\t', ' ');
+            text = CONTROL.matcher(text.replace('\t', ' ')).replaceAll("");
         }
     }
 
     static final String EMPTY_SECTION = "Nothing was drafted for this section.";
+
+    private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
+    private static final Pattern LINE_BREAK = Pattern.compile("\\R");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT)
             .withZone(ZoneOffset.UTC);
@@ -109,7 +114,7 @@ final class ExportLayout {
     static List<String> marked(MarkedParagraph p) {
         String mark = MarkingFormatter.portion(p.marking());
         List<String> out = new ArrayList<>();
-        for (String line : p.text().split("\\R")) {
+        for (String line : LINE_BREAK.split(p.text())) {
             String t = line.strip();
             if (t.isEmpty()) {
                 continue;
@@ -127,6 +132,6 @@ final class ExportLayout {
     }
 
     private static String oneLine(String s) {
-        return s.strip().replaceAll("\\s+", " ");
+        return SPACES.matcher(s.strip()).replaceAll(" ");
     }
 }

@@ -2,6 +2,7 @@ package io.sextant.appliance.draft;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.sextant.guard.output.Paragraph;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -53,6 +54,17 @@ class DocxExporterTest {
             String text = extractor.getText();
             assertThat(text.strip()).startsWith("UNCLASSIFIED").endsWith("UNCLASSIFIED");
             assertThat(text).contains("(U) The port reopened [1].").doesNotContain("Classified By");
+        }
+    }
+
+    @Test
+    void controlCharactersAModelMightEmitNeitherBreakTheFileNorReachIt() throws IOException {
+        MarkedDraft d = DraftFixtures.guarded(List.of("Key points"),
+                List.of(List.of(Paragraph.of("Bell\u0007 and\tnull\u0000 [1].", "p-c"))),
+                List.of(List.of(DraftFixtures.cite(1, DraftFixtures.C, ""))), List.of(DraftFixtures.C),
+                "level=U;country=USA");
+        try (XWPFDocument doc = write(d)) {
+            assertThat(doc.getParagraphs()).extracting(XWPFParagraph::getText).contains("(U) Bell and null [1].");
         }
     }
 
