@@ -9,8 +9,8 @@ import java.util.Objects;
  * that a citation line in an export can be marked without looking the passage up again, and the document's title
  * and page or section so that a reader can find the source.
  *
- * @param number        the reference number used in the text ({@code [3]}), 1 or more; the same number means the
- *                      same passage everywhere in a draft
+ * @param number        the reference number used in the section's text ({@code [3]}), 1 or more, unique within the
+ *                      section
  * @param passageId     the cited passage's id in the ingest store
  * @param documentId    the id of the document it came from
  * @param documentTitle the document's title or file name

@@ -3,16 +3,16 @@ package io.sextant.appliance.draft;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 
 /**
  * An analyst's draft product: which template it follows, what it is about and what it may draw on, who asked for
  * it (the accountable derivative classifier named in the authority block), and its sections. A value: editing a
- * section or accepting gives a new {@code Draft}, which {@link DraftStore} persists.
+ * section or accepting gives a new {@code Draft}, which {@link DraftStore} persists. Citation numbers belong to
+ * their section ({@code [1]} in two sections may name two passages), because each section is written, regenerated
+ * and guarded on its own evidence, numbered from 1.
  *
  * @param id         a unique id (a random UUID for new drafts)
  * @param templateId the {@link DraftTemplate} it was drafted from
@@ -26,8 +26,7 @@ public record Draft(String id, String templateId, String topic, DraftScope scope
         List<DraftSection> sections) {
 
     /**
-     * Validates. Citation numbers run across the whole draft, so the same number must name the same passage in
-     * every section that uses it.
+     * Validates.
      *
      * @throws IllegalArgumentException naming the bad value
      */
@@ -51,16 +50,6 @@ public record Draft(String id, String templateId, String topic, DraftScope scope
         }
         if (sections.isEmpty()) {
             throw new IllegalArgumentException("draft " + id + " has no sections");
-        }
-        Map<Integer, String> passages = new HashMap<>();
-        for (DraftSection s : sections) {
-            for (Citation c : s.citations()) {
-                String before = passages.putIfAbsent(c.number(), c.passageId());
-                if (before != null && !before.equals(c.passageId())) {
-                    throw new IllegalArgumentException("citation [" + c.number() + "] names passage " + before
-                            + " in one section and " + c.passageId() + " in another");
-                }
-            }
         }
     }
 

@@ -145,7 +145,6 @@ public final class DraftStore {
      * @param section the new content
      * @return the updated draft, or empty when there is no such draft for the user
      * @throws IndexOutOfBoundsException when the draft has no such section
-     * @throws IllegalArgumentException  when the section's citations conflict with the other sections'
      */
     public Optional<Draft> updateSection(String user, String id, int index, DraftSection section) {
         DraftSection edited = DraftSection.draft(section.heading(), section.body(), section.citations());

@@ -44,17 +44,20 @@ final class DraftFixtures {
         return new Citation(n, s.id(), "doc-" + s.id(), s.citation(), location, s.marking());
     }
 
-    /** A three-section SITREP-like draft at SECRET//NOFORN: two written sections and one still empty. */
+    /**
+     * A three-section SITREP-like draft at SECRET//NOFORN: two written sections, each numbering its citations from 1
+     * as the grounded writer does, and one still empty.
+     */
     static MarkedDraft secretDraft() {
         List<List<Paragraph>> bodies = List.of(
                 List.of(Paragraph.of("Shipments through the harbour rose sharply [1].", "p-a"),
                         Paragraph.of("Port activity was otherwise moderate [2].", "p-c")),
-                List.of(Paragraph.of("Both reports agree on the timing [1][3].", "p-a", "p-b"),
-                        Paragraph.of("- Convoys seen at night [2]\n\n- Cranes idle by day [2]", "p-c")),
+                List.of(Paragraph.of("Both reports agree on the timing [1][2].", "p-b", "p-a"),
+                        Paragraph.of("- Convoys seen at night [3]\n\n- Cranes idle by day [3]", "p-c")),
                 List.of());
         List<List<Citation>> citations = List.of(
                 List.of(cite(1, A, "p. 4"), cite(2, C, "")),
-                List.of(cite(1, A, "p. 4"), cite(2, C, ""), cite(3, B, "2.3 Logistics")),
+                List.of(cite(1, B, "2.3 Logistics"), cite(2, A, "p. 4"), cite(3, C, "")),
                 List.of());
         return guarded(List.of("Situation", "Threat / adversary activity", "Outlook (next 24–72 hours)"), bodies,
                 citations, List.of(A, B, C), "level=S;country=USA");

@@ -128,18 +128,27 @@ class DraftStoreTest {
     }
 
     @Test
-    void rejectsADuplicateIdAndAConflictingCitationWithoutChangingTheStoredDraft() {
+    void rejectsADuplicateIdOrAMissingSectionWithoutChangingTheStoredDraft() {
         Draft draft = DraftFixtures.secretDraft().draft();
         store.save(draft);
         assertThatThrownBy(() -> store.save(draft)).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("exists already");
-        DraftSection conflicting = DraftSection.draft("Situation", List.of(),
-                List.of(DraftFixtures.cite(1, DraftFixtures.C, "")));
-        assertThatThrownBy(() -> store.updateSection(DraftFixtures.USER, draft.id(), 0, conflicting))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("citation [1] names passage");
-        assertThatThrownBy(() -> store.updateSection(DraftFixtures.USER, draft.id(), 7, conflicting))
+        DraftSection section = DraftSection.draft("Situation", List.of(), List.of());
+        assertThatThrownBy(() -> store.updateSection(DraftFixtures.USER, draft.id(), 7, section))
                 .isInstanceOf(IndexOutOfBoundsException.class);
         assertThat(store.load(DraftFixtures.USER, draft.id())).contains(draft);
+    }
+
+    @Test
+    void eachSectionNumbersItsCitationsButNotTwiceWithinOneSection() {
+        Draft draft = DraftFixtures.secretDraft().draft();
+        assertThat(draft.sections().get(0).citations().get(0).passageId()).isEqualTo("p-a");
+        assertThat(draft.sections().get(1).citations().get(0).passageId()).isEqualTo("p-b");
+        store.save(draft);
+        assertThat(store.load(DraftFixtures.USER, draft.id())).contains(draft);
+        assertThatThrownBy(() -> DraftSection.draft("Situation", List.of(), List.of(
+                DraftFixtures.cite(1, DraftFixtures.A, ""), DraftFixtures.cite(1, DraftFixtures.C, ""))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("cites [1] twice");
     }
 
     /** Adds a section whose paragraph and citation carry SCI, FGI and REL TO, the hardest markings to round-trip. */

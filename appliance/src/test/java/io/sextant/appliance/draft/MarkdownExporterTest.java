@@ -33,7 +33,7 @@ class MarkdownExporterTest {
         String md = Files.readString(write(DraftFixtures.secretDraft()));
         assertThat(md).contains("\n# (S//NF) Situation report (SITREP): Harbour activity at Port X\n\n")
                 .contains("\n## (U) Threat / adversary activity\n\n")
-                .contains("\n\n(S//NF) Both reports agree on the timing [1][3].\n\n- (U) Convoys seen at night [2]\n\n")
+                .contains("\n\n(S//NF) Both reports agree on the timing [1][2].\n\n- (U) Convoys seen at night [3]\n\n")
                 .contains("\nSources:\n\n1. Harbour report A, dated 2020-01-01 (S//NF); Declassify On: 20401231\n2. ")
                 .endsWith("\n\n" + ExpectedExport.BANNER + "\n");
     }
