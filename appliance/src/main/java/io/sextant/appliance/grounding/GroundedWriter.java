@@ -187,6 +187,24 @@ public final class GroundedWriter {
      * @return the guarded outcome
      */
     public Written review(Analyst analyst, List<Evidence> evidence, Completion c) {
+        Map<Integer, Evidence> numbered = new LinkedHashMap<>();
+        for (int i = 0; i < evidence.size(); i++) {
+            numbered.put(i + 1, evidence.get(i));
+        }
+        return review(analyst, numbered, c);
+    }
+
+    /**
+     * Guards text whose {@code [n]} citations follow a given numbering (an edited section keeps the numbers its
+     * citations already had, which need not run 1..n).
+     *
+     * @param analyst  who is accountable
+     * @param numbered citation number → passage; every passage here is offered to the guard
+     * @param c        the completion whose text is reviewed
+     * @return the guarded outcome
+     */
+    public Written review(Analyst analyst, Map<Integer, Evidence> numbered, Completion c) {
+        List<Evidence> evidence = List.copyOf(numbered.values());
         String notice = "";
         List<String> paragraphs = new ArrayList<>();
         for (String p : PARAGRAPH_BREAK.split(c.text().strip())) {
@@ -212,9 +230,9 @@ public final class GroundedWriter {
                 List<Integer> kept = new ArrayList<>();
                 for (String n : m.group(1).split("\\s*[,;]\\s*")) {
                     int num = Integer.parseInt(n.strip());
-                    if (num >= 1 && num <= evidence.size()) {
+                    Evidence e = numbered.get(num);
+                    if (e != null) {
                         kept.add(num);
-                        Evidence e = evidence.get(num - 1);
                         if (!ids.contains(e.passageId())) {
                             ids.add(e.passageId());
                         }
