@@ -27,6 +27,7 @@ import picocli.CommandLine.ScopeType;
             AuditCommand.class,
             MarkingsCommand.class,
             ModelsCommand.class,
+            DraftCommand.class,
             IngestCommand.class,
             StatusCommand.class,
             CommandLine.HelpCommand.class

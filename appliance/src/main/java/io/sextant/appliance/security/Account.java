@@ -24,4 +24,28 @@ public record Account(long id, String username, Role role, String clearance, boo
     public boolean isLockedAt(Instant now) {
         return locked || (lockedUntil != null && lockedUntil.isAfter(now));
     }
+
+    /**
+     * The analyst every retrieval and product made for this account is trimmed to: its clearance as an admin set it
+     * (an unreadable clearance becomes the lowest access, foreign, rather than failing open), accountable as
+     * derivative classifier under its role's title.
+     *
+     * @return the analyst
+     */
+    public io.sextant.appliance.grounding.Analyst analyst() {
+        io.sextant.guard.access.Clearance c;
+        try {
+            c = ClearanceText.parse(clearance);
+        } catch (IllegalArgumentException e) {
+            c = new io.sextant.guard.access.Clearance(io.sextant.guard.marking.Classification.U, java.util.Set.of(),
+                    java.util.Set.of(), java.util.Set.of(), "XXX", java.util.Set.of(),
+                    io.sextant.guard.access.Action.VIEW, false, false);
+        }
+        String position = switch (role) {
+            case ADMIN -> "Administrator";
+            case REVIEWER -> "Reviewer";
+            default -> "Analyst";
+        };
+        return new io.sextant.appliance.grounding.Analyst(username, c, position);
+    }
 }

@@ -39,19 +39,6 @@ public record Principal(Account account, Session session) {
      * @return the analyst
      */
     public io.sextant.appliance.grounding.Analyst analyst() {
-        io.sextant.guard.access.Clearance c;
-        try {
-            c = ClearanceText.parse(account.clearance());
-        } catch (IllegalArgumentException e) {
-            c = new io.sextant.guard.access.Clearance(io.sextant.guard.marking.Classification.U, java.util.Set.of(),
-                    java.util.Set.of(), java.util.Set.of(), "XXX", java.util.Set.of(),
-                    io.sextant.guard.access.Action.VIEW, false, false);
-        }
-        String position = switch (account.role()) {
-            case ADMIN -> "Administrator";
-            case REVIEWER -> "Reviewer";
-            default -> "Analyst";
-        };
-        return new io.sextant.appliance.grounding.Analyst(account.username(), c, position);
+        return account.analyst();
     }
 }
