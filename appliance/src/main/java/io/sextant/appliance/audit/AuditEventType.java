@@ -33,5 +33,17 @@ public enum AuditEventType {
     /** An export. */
     EXPORT,
     /** A document ingested. */
-    INGEST
+    INGEST,
+    /** A document deleted from the library by its owner or an administrator. */
+    DOCUMENT_DELETED,
+    /** Thumbs up/down or a correction given on an answer. */
+    FEEDBACK,
+    /** An analysis workflow run: red cell, competing hypotheses, PIR support, evaluation, comparison. */
+    ANALYSIS,
+    /** An entity table or graph shown. */
+    ENTITIES,
+    /** A batch job submitted, cancelled, or one of its tasks finished or failed. */
+    JOB,
+    /** A configuration change by an administrator (models, certificate mappings). */
+    ADMIN_CHANGE
 }

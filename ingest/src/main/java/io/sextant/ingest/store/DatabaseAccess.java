@@ -15,7 +15,8 @@ import java.util.Base64;
  * {@code AUTO_SERVER=TRUE}, so the server and console commands share it, as user {@code sextant} with a random
  * password kept owner-only in {@code <data-dir>/db/credentials}. Whichever process opens the database first creates
  * the password; the AUTO_SERVER port (bound to the loopback interface) is useless without read access to the data
- * directory.
+ * directory. {@code WRITE_DELAY=0} makes every commit reach the file before the call returns: H2's default delays the
+ * write by half a second, so a {@code kill -9} right after a commit would lose work that was reported committed.
  *
  * @param url      the JDBC URL (it holds no secret)
  * @param user     the database user
@@ -33,14 +34,27 @@ public record DatabaseAccess(String url, String user, String password) {
      * @return url, user and password
      */
     public static DatabaseAccess forDataDir(Path dataDir) {
+        bindToLoopback();
         Path dir = dataDir.toAbsolutePath().resolve("db");
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create " + dir, e);
         }
-        return new DatabaseAccess("jdbc:h2:file:" + dir.resolve("sextant") + ";AUTO_SERVER=TRUE;LOCK_TIMEOUT=10000", USER,
+        return new DatabaseAccess("jdbc:h2:file:" + dir.resolve("sextant") + ";AUTO_SERVER=TRUE;LOCK_TIMEOUT=10000;WRITE_DELAY=0", USER,
                 password(dir.resolve("credentials")));
+    }
+
+    /**
+     * The interface H2's AUTO_SERVER listener binds to: loopback only, in every process that opens the database (the
+     * server, a console command, an ingest child), unless the operator chose another address explicitly.
+     */
+    public static final String BIND_ADDRESS = "127.0.0.1";
+
+    private static void bindToLoopback() {
+        if (System.getProperty("h2.bindAddress") == null) {
+            System.setProperty("h2.bindAddress", BIND_ADDRESS);
+        }
     }
 
     private static String password(Path file) {
