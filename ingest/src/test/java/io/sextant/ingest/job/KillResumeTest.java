@@ -26,7 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Kills (SIGKILL) a real {@code java} process in the middle of an ingest, then reruns the same ingest: the job resumes,
- * no file is stored twice, and every stored document has all of its passages (compared with an uninterrupted run).
+ * no file is stored twice, every file the killed process reported as committed is there (H2's default write delay
+ * once lost those), and every stored document has all of its passages (compared with an uninterrupted run).
  */
 class KillResumeTest {
     @TempDir
@@ -56,10 +57,12 @@ class KillResumeTest {
                 System.getProperty("java.class.path"), IngestProcessMain.class.getName(), data.toString(),
                 folder.toString()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
         int done = 0;
+        List<String> reportedDone = new java.util.ArrayList<>();
         try (BufferedReader out = new BufferedReader(new InputStreamReader(proc.getInputStream(),
                 StandardCharsets.UTF_8))) {
             for (String line; (line = out.readLine()) != null && done < 4; ) {
                 if (line.startsWith("DONE")) {
+                    reportedDone.add(line.substring("DONE ".length()));
                     done++;
                 }
             }
@@ -73,6 +76,10 @@ class KillResumeTest {
         try (IngestStore store = IngestStore.open(data)) {
             assertThat(store.status().unfinishedJobs()).isEqualTo(1);
             assertComplete(store, expected, false);
+            List<String> stored = store.documents().stream().filter(d -> d.parentId() == 0)
+                    .map(d -> Path.of(d.sourcePath()).getFileName().toString()).toList();
+            assertThat(stored).as("every file reported committed just before the kill survives it")
+                    .containsAll(reportedDone);
         }
         try (IngestEngine engine = IngestEngine.open(data, IngestProcessMain.settings(), null)) {
             JobSummary s = engine.service().ingest(List.of(folder), request(), ProgressListener.NONE).summary();
