@@ -41,7 +41,8 @@ public final class RetrievalBench {
     public static void main(String[] args) throws Exception {
         switch (args[0]) {
             case "embed" -> embed(Path.of(args[1]), Integer.parseInt(args[2]));
-            case "index" -> index(Integer.parseInt(args[1]), args.length > 2 ? args[2] : "INT8");
+            case "index" -> index(Integer.parseInt(args[1]), args.length > 2 ? args[2] : "INT8",
+                    args.length > 3 ? Integer.parseInt(args[3]) : 1);
             case "query" -> queryEmbedding(Path.of(args[1]));
             default -> throw new IllegalArgumentException("embed DIR N | index N [FLOAT|INT8] | query DIR");
         }
@@ -95,7 +96,7 @@ public final class RetrievalBench {
         }
     }
 
-    private static void index(int n, String storage) throws Exception {
+    private static void index(int n, String storage, int threads) throws Exception {
         int dim = 384;
         Random r = new Random(42);
         MarkingParser parser = MarkingParser.defaultParser();
@@ -109,25 +110,46 @@ public final class RetrievalBench {
         try (PassageIndex index = new PassageIndex(dir, new GuardVisibilityLabels(), null, dim,
                 PassageIndex.VectorStorage.valueOf(storage))) {
             long t0 = System.nanoTime();
+            // Batches are generated in order from one seeded Random (same corpus for any thread count) and added
+            // by `threads` writers: IndexWriter builds one HNSW graph per thread's segment.
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+            java.util.concurrent.Semaphore inFlight = new java.util.concurrent.Semaphore(threads * 2);
+            List<java.util.concurrent.Future<?>> pending = new ArrayList<>();
             List<Passage> batch = new ArrayList<>();
             for (int i = 0; i < n; i++) {
                 int m = i % 100 == 0 ? 0 : 1 + r.nextInt(3);
                 batch.add(new Passage("p" + i, "d" + i / 4, i % 4, text(r, vocab, 60), "t", List.of(), null, marks[m],
                         "c", "pdf", null, "s", "en", randomUnit(r, dim)));
-                if (batch.size() == 1000) {
-                    index.add(batch);
+                if (batch.size() == 1000 || i == n - 1) {
+                    List<Passage> full = List.copyOf(batch);
                     batch.clear();
+                    inFlight.acquire();
+                    pending.add(pool.submit(() -> {
+                        try {
+                            index.add(full);
+                        } finally {
+                            inFlight.release();
+                        }
+                        return null;
+                    }));
+                }
+                if (i > 0 && i % 100_000 == 0) {
+                    System.out.printf("  %d passages generated, %.0f s%n", i, (System.nanoTime() - t0) / 1e9);
                 }
             }
-            index.add(batch);
+            for (java.util.concurrent.Future<?> f : pending) {
+                f.get();
+            }
+            pool.shutdown();
             index.commit();
             double build = (System.nanoTime() - t0) / 1e9;
-            System.out.printf("index %d passages (%s vectors, 384-d): %.1f s, %.0f passages/s%n", n, storage, build,
-                    n / build);
+            System.out.printf("index %d passages (%s vectors, 384-d, %d writer threads): %.1f s, %.0f passages/s%n",
+                    n, storage, threads, build, n / build);
             Clearance high = Clearance.parse("level=TS;sci=SI;country=USA", Vocabulary.defaults());
             Clearance low = Clearance.parse("level=U;country=USA", Vocabulary.defaults());
             FusionSettings st = FusionSettings.defaults();
             IndexSearcher s = index.acquire();
+            System.out.printf("segments: %d%n", s.getIndexReader().leaves().size());
             int queries = 300;
             String[] qs = new String[queries];
             float[][] qv = new float[queries][];
