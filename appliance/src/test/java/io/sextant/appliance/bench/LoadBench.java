@@ -46,7 +46,7 @@ public final class LoadBench {
         "What is the climate of North Korea?", "What did port authorities announce about the harbor?",
         "What is China's population growth rate?", "Were fuel trucks seen following the convoy?",
     };
-    private static final Pattern CONVERSATION = Pattern.compile("\"conversationId\"\\s*:\\s*\"?([A-Za-z0-9-]+)");
+    private static final Pattern CONVERSATION = Pattern.compile("\"conversation(?:Id)?\"\\s*:\\s*\"?([A-Za-z0-9-]+)");
 
     private LoadBench() {
     }

@@ -2,25 +2,17 @@ package io.sextant.appliance.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.sextant.appliance.testing.Browser;
 import io.sextant.appliance.testing.TestServer;
-import java.io.File;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -31,10 +23,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class BrowserIT {
 
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    static final Path SCREENSHOTS = Path.of("target", "screenshots");
-
     @TempDir
     Path dir;
 
@@ -42,18 +30,11 @@ class BrowserIT {
     Path profile;
 
     TestServer server;
+    Browser browser;
     WebDriver driver;
 
     @BeforeEach
-    void start() throws IOException {
-        boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-        if (!present && System.getenv("CI") == null) {
-            System.err.println("BrowserIT SKIPPED: /usr/bin/chromium or /usr/bin/chromedriver is missing "
-                    + "(apt-get install chromium chromium-driver); in CI this test fails instead.");
-            Assumptions.abort("chromium and chromium-driver are not installed");
-        }
-        assertThat(present).as("CI must have /usr/bin/chromium and /usr/bin/chromedriver (.ci/packages)").isTrue();
-        Files.createDirectories(SCREENSHOTS);
+    void start() {
         server = TestServer.start(dir, false, """
                 sextant:
                   site:
@@ -61,26 +42,14 @@ class BrowserIT {
                     accreditation: TOP SECRET//SI/TK
                     notice: "BROWSER TEST NOTICE: use of this system constitutes consent to monitoring."
                 """);
-        System.setProperty("SE_OFFLINE", "true");
-        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-default-apps", "--no-first-run", "--no-default-browser-check",
-                "--window-size=1280,900", "--user-data-dir=" + profile.toAbsolutePath());
-        // The appliance's certificate is self-signed; only this test browser is told to accept it.
-        options.setAcceptInsecureCerts(true);
-        driver = new ChromeDriver(service, options);
-        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+        browser = Browser.open(profile);
+        driver = browser.driver();
     }
 
     @AfterEach
     void stop() {
-        if (driver != null) {
-            driver.quit();
+        if (browser != null) {
+            browser.close();
         }
         if (server != null) {
             server.close();
@@ -88,7 +57,7 @@ class BrowserIT {
     }
 
     @Test
-    void signsInAcknowledgingTheNoticeAndSeesBannerAndClearance() throws IOException {
+    void signsInAcknowledgingTheNoticeAndSeesBannerAndClearance() {
         WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(60));
         driver.get(server.url().resolve("/").toString());
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("sign-in")));
@@ -139,16 +108,8 @@ class BrowserIT {
         shot("05-signed-out");
     }
 
-    /** Waits, and on failure leaves a screenshot and the page source behind for diagnosis. */
-    private <T> void waitFor(WebDriverWait wait, java.util.function.Function<WebDriver, T> condition)
-            throws IOException {
-        try {
-            wait.until(condition);
-        } catch (org.openqa.selenium.TimeoutException e) {
-            shot("failure");
-            Files.writeString(SCREENSHOTS.resolve("failure.html"), driver.getPageSource());
-            throw e;
-        }
+    private <T> void waitFor(WebDriverWait wait, java.util.function.Function<WebDriver, T> condition) {
+        browser.waitFor(condition);
     }
 
     private void assertBanner(String text, String background) {
@@ -160,8 +121,7 @@ class BrowserIT {
         }
     }
 
-    private void shot(String name) throws IOException {
-        File f = ((org.openqa.selenium.TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
-        Files.copy(f.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    private void shot(String name) {
+        browser.shot(name);
     }
 }
