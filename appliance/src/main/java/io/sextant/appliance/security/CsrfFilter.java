@@ -10,6 +10,7 @@ import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
+import io.micronaut.http.filter.FilterPatternStyle;
 import io.micronaut.http.filter.ServerFilterPhase;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -24,8 +25,9 @@ import java.util.Set;
  * requests without a live session carry no credential either and are left to {@link AuthFilter}, except the public
  * sign-in form, which needs the anonymous session's token. Runs before {@link AuthFilter}. The body is bound by
  * Micronaut (buffered up to {@code micronaut.server.max-request-size}) and stays available to the controller.
+ * The API ({@code /api/**}, {@code /v1/**}) is left to {@link ApiCsrfFilter}, which never buffers a body (uploads).
  */
-@ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
+@ServerFilter(value = CsrfFilter.NOT_API, patternStyle = FilterPatternStyle.REGEX)
 final class CsrfFilter implements Ordered {
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(CsrfFilter.class);
@@ -36,11 +38,13 @@ final class CsrfFilter implements Ordered {
         this.sessions = sessions;
     }
 
+    /** Every path but the API's. */
+    static final String NOT_API = "^(?!/api/|/api$|/v1/).*";
     /** Form field carrying the token. */
     static final String FIELD = "_csrf";
     /** Header carrying the token (scripts). */
     static final String HEADER = "X-CSRF-Token";
-    private static final Set<HttpMethod> SAFE = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS);
+    static final Set<HttpMethod> SAFE = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS);
 
     @RequestFilter
     @Nullable
@@ -73,11 +77,11 @@ final class CsrfFilter implements Ordered {
         return forbidden();
     }
 
-    private static boolean matches(String expected, String given) {
+    static boolean matches(String expected, String given) {
         return MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8), given.getBytes(StandardCharsets.UTF_8));
     }
 
-    private static HttpResponse<?> forbidden() {
+    static HttpResponse<?> forbidden() {
         return HttpResponse.status(HttpStatus.FORBIDDEN).contentType(MediaType.APPLICATION_JSON_TYPE)
                 .body(Map.of("error", "missing or invalid CSRF token"));
     }

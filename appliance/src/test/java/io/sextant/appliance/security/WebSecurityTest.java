@@ -190,6 +190,23 @@ class WebSecurityTest {
     }
 
     @Test
+    void scriptsCallingTheApiWithTheCookieMustSendTheCsrfHeader() {
+        WebClient analyst = server.signedInAs("scripter", Role.ANALYST, "level=S;country=USA", PASSWORD);
+        String token = analyst.csrfFrom("/");
+        assertThat(analyst.get("/", "Accept", "text/html").body())
+                .contains("<meta name=\"csrf-token\" content=\"" + token + "\">");
+        Response bare = analyst.postForm("/api/no-such-endpoint", Map.of("a", "b"));
+        assertThat(bare.status()).isEqualTo(403);
+        assertThat(bare.body()).contains("CSRF");
+        Response forged = analyst.postForm("/api/no-such-endpoint", Map.of("a", "b"), "X-CSRF-Token", "forged");
+        assertThat(forged.status()).isEqualTo(403);
+        Response withHeader = analyst.postForm("/api/no-such-endpoint", Map.of("a", "b"), "X-CSRF-Token", token);
+        assertThat(withHeader.status()).isEqualTo(404);
+        Response v1 = analyst.postForm("/v1/chat/completions", Map.of("a", "b"));
+        assertThat(v1.status()).isEqualTo(403);
+    }
+
+    @Test
     void aFormBodyArrivingAfterTheHeadersIsCheckedLikeAnyOther() throws Exception {
         server.signedInAs("slow", Role.ANALYST, "level=S;country=USA", PASSWORD);
         for (boolean valid : new boolean[] {true, false}) {
