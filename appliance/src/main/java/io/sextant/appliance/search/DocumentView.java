@@ -1,6 +1,7 @@
 package io.sextant.appliance.search;
 
 import io.micronaut.core.annotation.Nullable;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.serde.annotation.Serdeable;
 import java.util.List;
 
@@ -15,6 +16,7 @@ import java.util.List;
  * @param passages   the visible passages in document order
  */
 @Serdeable
+@JsonInclude(JsonInclude.Include.ALWAYS)
 public record DocumentView(String documentId, String title, String collection, @Nullable String date,
         String marking, List<PassageView> passages) {
 
@@ -30,6 +32,7 @@ public record DocumentView(String documentId, String title, String collection, @
      * @param cited     whether the request asked to open the document at this passage
      */
     @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     public record PassageView(String passageId, int ordinal, String text, String marking, @Nullable Integer page,
             @Nullable String section, boolean cited) {
     }

@@ -1,6 +1,7 @@
 package io.sextant.appliance.search;
 
 import io.micronaut.core.annotation.Nullable;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.serde.annotation.Serdeable;
 
 /**
@@ -18,6 +19,7 @@ import io.micronaut.serde.annotation.Serdeable;
  * @param link       where the document opens at this passage
  */
 @Serdeable
+@JsonInclude(JsonInclude.Include.ALWAYS)
 public record SearchHit(String passageId, String documentId, String title, String text, String snippet,
         String marking, @Nullable Integer page, @Nullable String section, float score, String link) {
 

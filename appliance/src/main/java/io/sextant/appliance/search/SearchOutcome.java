@@ -1,5 +1,6 @@
 package io.sextant.appliance.search;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.serde.annotation.Serdeable;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,7 @@ import java.util.Map;
  * @param facets  {@code collection}, {@code type}, {@code language}, {@code source}: value to count
  */
 @Serdeable
+@JsonInclude(JsonInclude.Include.ALWAYS)
 public record SearchOutcome(String query, String marking, long total, int offset, List<SearchHit> hits,
         Map<String, Map<String, Long>> facets) {
 }
