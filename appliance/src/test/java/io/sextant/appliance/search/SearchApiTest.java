@@ -158,6 +158,33 @@ class SearchApiTest {
         assertThat(last.event().detail()).contains("query_chars=21").doesNotContain("Guards");
     }
 
+    @Test
+    void theSearchPageShowsMarkedHighlightedHitsUnderTheirRollUp() {
+        WebClient.Response r = f.us.get("/search?q=Guards+Brigade+convoy", "Accept", "text/html");
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.body()).contains("id=\"hit-1\"").contains("class=\"hit-mark portion-mark\">(S//NF)<")
+                .contains("<mark>Brigade</mark>").contains("id=\"banner-top\" role=\"note\">SECRET//NOFORN<")
+                .contains("id=\"search-q\"").contains("id=\"search-submit\"").contains("facet-link");
+        WebClient.Response empty = f.us.get("/search", "Accept", "text/html");
+        assertThat(empty.status()).isEqualTo(200);
+        assertThat(empty.body()).doesNotContain("id=\"hit-1\"").contains("role=\"note\">UNCLASSIFIED<");
+        WebClient.Response bad = f.us.get("/search?q=x&k=0", "Accept", "text/html");
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.body()).contains("k must be between 1 and 100");
+    }
+
+    @Test
+    void noResultsLooksTheSameWhetherHiddenPassagesMatchOrNothingDoes() {
+        String hidden = f.gbr.get("/search?q=Kestrel&collection=elsewhere", "Accept", "text/html").body();
+        String absent = f.gbr.get("/search?q=Zyxwvutsrq&collection=elsewhere", "Accept", "text/html").body();
+        assertThat(hidden).contains("id=\"no-results\"");
+        assertThat(hidden.replace("Kestrel", "Q")).isEqualTo(absent.replace("Zyxwvutsrq", "Q"));
+        // Without a collection filter the dense half still ranks what this analyst may see, never the hidden passage.
+        String page = f.gbr.get("/search?q=Kestrel+staging+area", "Accept", "text/html").body();
+        assertThat(page.replace("value=\"Kestrel staging area\"", "")).doesNotContain("Kestrel")
+                .doesNotContain("(S//NF)").contains("role=\"note\">UNCLASSIFIED<");
+    }
+
     private static List<String> ids(JsonNode r) {
         List<String> out = new ArrayList<>();
         r.get("hits").forEach(h -> out.add(h.get("passageId").asText()));
