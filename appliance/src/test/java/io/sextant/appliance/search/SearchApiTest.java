@@ -149,6 +149,17 @@ class SearchApiTest {
     }
 
     @Test
+    void scriptsSearchWithABearerToken() {
+        var accounts = f.server.bean(io.sextant.appliance.security.Accounts.class);
+        String token = f.server.bean(io.sextant.appliance.security.ApiTokens.class)
+                .issue(accounts.byName("gbr").orElseThrow(), "test").token();
+        WebClient.Response r = f.server.client().get("/api/search?q=Guards+Brigade", "Authorization",
+                "Bearer " + token);
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(json(r).get("hits").toString()).doesNotContain(MarkedCorpus.HIDDEN_FACT).doesNotContain("(S//NF)");
+    }
+
+    @Test
     void searchesAreAuditedWithTheMarkingsShownButNotTheQuery() {
         search(f.us, "q=Guards+Brigade+convoy");
         AuditRecord last = f.server.bean(AuditLog.class).tail(1).get(0);
