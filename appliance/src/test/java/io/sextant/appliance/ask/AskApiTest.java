@@ -171,6 +171,21 @@ class AskApiTest {
         assertThat(steal.statusCode()).isEqualTo(404);
         assertThat(steal.body()).isEqualTo(ghost.body());
         assertThat(us.get("/api/conversations/" + id).body()).doesNotContain("ukanalyst");
+
+        // The server-rendered page of the conversation: marked paragraphs, citation links, the roll-up banner.
+        WebClient.Response page = usWeb.get("/ask/" + id, "Accept", "text/html");
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("id=\"banner-top\"").contains(">SECRET//NOFORN<")
+                .contains("class=\"portion-mark\">(S//NF)</span>").contains("class=\"citation\" href=\"/documents/")
+                .contains("src=\"/static/ask.js\"").doesNotContain("<script>").contains("id=\"ask-question\"");
+        WebClient gbrWeb = server.client();
+        gbrWeb.login("ukanalyst", "uk analyst password 1");
+        WebClient.Response foreignPage = gbrWeb.get("/ask/" + id, "Accept", "text/html");
+        assertThat(foreignPage.status()).isEqualTo(404);
+        assertThat(foreignPage.body()).doesNotContain(HIDDEN_FACT).doesNotContain("NOFORN");
+        WebClient.Response empty = gbrWeb.get("/ask", "Accept", "text/html");
+        assertThat(empty.status()).isEqualTo(200);
+        assertThat(empty.body()).contains(">UNCLASSIFIED<").doesNotContain(id);
     }
 
     @Test
