@@ -41,8 +41,8 @@
     });
   }
 
-  function api(method, url, body) {
-    var headers = { 'X-CSRF-Token': csrf, 'Accept': 'application/json' };
+  function api(method, url, body, accept) {
+    var headers = { 'X-CSRF-Token': csrf, 'Accept': accept || 'application/json' };
     if (body !== undefined) { headers['Content-Type'] = 'application/json'; }
     return fetch(url, {
       method: method, headers: headers, credentials: 'same-origin',
@@ -193,7 +193,7 @@
       live = f;
     }
 
-    api('POST', '/api/ask', body).then(function (r) {
+    api('POST', '/api/ask', body, 'text/event-stream').then(function (r) {
       if (!r.ok || !r.body) { fail(); return null; }
       var reader = r.body.getReader();
       var decoder = new TextDecoder();
