@@ -74,12 +74,10 @@
 
   function feedbackBox() {
     var box = el('div', 'feedback');
-    var up = el('button', 'feedback-up', '\uD83D\uDC4D');
+    var up = el('button', 'feedback-up', msg.msgHelpful);
     up.type = 'button';
-    up.title = msg.msgHelpful;
-    var down = el('button', 'feedback-down', '\uD83D\uDC4E');
+    var down = el('button', 'feedback-down', msg.msgNotHelpful);
     down.type = 'button';
-    down.title = msg.msgNotHelpful;
     var text = el('textarea', 'feedback-correction');
     text.rows = 2;
     text.placeholder = msg.msgCorrection;
@@ -134,6 +132,8 @@
     a.href = '/ask/' + id;
     li.appendChild(a);
     list.insertBefore(li, list.firstChild);
+    var none = document.getElementById('ask-no-conversations');
+    if (none) { none.parentNode.removeChild(none); }
   }
 
   function refreshBanner(answer) {
