@@ -63,6 +63,15 @@ final class ApiClient {
         return new ApiClient(server, "Cookie", cookies, "X-CSRF-Token", m.group(1));
     }
 
+    /**
+     * @param server  the server
+     * @param headers header names and values sent with every request
+     * @return a client sending exactly those headers
+     */
+    static ApiClient withHeaders(TestServer server, String... headers) {
+        return new ApiClient(server, headers);
+    }
+
     /** A client without credentials. */
     static ApiClient anonymous(TestServer server) {
         return new ApiClient(server);

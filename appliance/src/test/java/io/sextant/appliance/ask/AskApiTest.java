@@ -216,6 +216,12 @@ class AskApiTest {
     void the_api_refuses_without_credentials_and_a_page_session_without_the_csrf_header() {
         assertThat(ApiClient.anonymous(server).post("/api/ask", "{\"question\":\"x\"}").statusCode()).isEqualTo(401);
         assertThat(us.post("/api/ask", "{\"question\":\"  \"}").statusCode()).isEqualTo(400);
+        assertThat(us.post("/api/ask", "{\"question\":\"convoy\",\"scope\":{\"from\":\"yesterday\"}}")
+                .statusCode()).isEqualTo(400);
+        String cookies = usWeb.cookies().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                .collect(java.util.stream.Collectors.joining("; "));
+        assertThat(ApiClient.withHeaders(server, "Cookie", cookies).post("/api/ask", "{\"question\":\"convoy\"}")
+                .statusCode()).as("a page session without X-CSRF-Token").isEqualTo(403);
     }
 
     private static ApiClient.Sse lastOf(HttpResponse<String> r) {
