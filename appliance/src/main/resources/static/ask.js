@@ -90,6 +90,9 @@
   }
 
   function finalAnswer(a) {
+    a.paragraphs = a.paragraphs || [];
+    a.citations = a.citations || [];
+    a.authority = a.authority || [];
     var art = el('article', 'answer ' + a.outcome);
     art.dataset.answerId = a.answerId;
     if (a.outcome === 'final') {
@@ -186,8 +189,9 @@
       }
     }
 
-    function fail() {
-      var f = el('article', 'answer refused');
+    function fail(err) {
+      if (err && window.console) { window.console.error('ask failed', err); }
+      var f = el('article', 'answer failed');
       f.appendChild(el('p', 'answer-notice', msg.msgFailed));
       if (live.parentNode === turn) { turn.replaceChild(f, live); }
       live = f;

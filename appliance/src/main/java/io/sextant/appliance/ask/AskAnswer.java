@@ -1,5 +1,6 @@
 package io.sextant.appliance.ask;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import java.util.List;
@@ -21,6 +22,7 @@ import java.util.List;
  *                       a refusal / the notice of an empty answer; may be empty
  */
 @Serdeable
+@JsonInclude(JsonInclude.Include.ALWAYS)
 public record AskAnswer(String conversationId, String answerId, String outcome, String marking,
         List<Paragraph> paragraphs, List<CitationRef> citations, List<String> authority, String notice) {
 
@@ -78,6 +80,7 @@ public record AskAnswer(String conversationId, String answerId, String outcome, 
      * @param link       where the passage opens
      */
     @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     public record CitationRef(int n, String passageId, String documentId, String title, String marking, String mark,
             @Nullable Integer page, @Nullable String section, String link) {
     }

@@ -114,6 +114,7 @@ class AskApiTest {
         List<ApiClient.Sse> events = ApiClient.events(r.body());
         ApiClient.Sse last = events.get(events.size() - 1);
         assertThat(last.name()).isIn("final", "empty");
+        assertThat(last.data()).contains("\"authority\":[]").contains("\"paragraphs\":");
         AskAnswer a = json.readValue(last.data(), AskAnswer.class);
         assertThat(a.marking()).isEqualTo("UNCLASSIFIED");
         Corpus corpus = server.bean(Corpus.class);
