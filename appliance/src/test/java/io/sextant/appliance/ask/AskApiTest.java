@@ -225,6 +225,37 @@ class AskApiTest {
                 .statusCode()).as("a page session without X-CSRF-Token").isEqualTo(403);
     }
 
+    @Test
+    void a_stored_answer_is_withheld_once_the_owners_clearance_no_longer_covers_it() throws Exception {
+        server.signedInAs("shrinking", Role.ANALYST, "level=S;country=USA", "shrinking password 1");
+        ApiClient c = ApiClient.bearer(server, "shrinking");
+        AskAnswer a = json.readValue(lastOf(c.post("/api/ask", json.writeValueAsString(Map.of("question",
+                QUESTION)))).data(), AskAnswer.class);
+        assertThat(a.text()).contains(HIDDEN_FACT);
+        server.bean(io.sextant.appliance.security.Accounts.class).setClearance("shrinking", "level=S;country=GBR",
+                "test", null);
+        HttpResponse<String> later = c.get("/api/conversations/" + a.conversationId());
+        assertThat(later.statusCode()).isEqualTo(200);
+        assertThat(later.body()).doesNotContain(HIDDEN_FACT).doesNotContain("NOFORN")
+                .contains(AskController.WITHHELD).contains("\"marking\":\"UNCLASSIFIED\"");
+        // Continuing the conversation does not feed the withheld answer back to the engine either.
+        HttpResponse<String> next = c.post("/api/ask", json.writeValueAsString(Map.of("question", QUESTION,
+                "conversationId", a.conversationId())));
+        assertThat(next.body()).doesNotContain(HIDDEN_FACT).doesNotContain("NOFORN");
+    }
+
+    @Test
+    void openai_pieces_concatenate_back_to_the_guarded_text_and_citations_become_links() {
+        String text = "SECRET\n\n(S) A convoy  moved. [1]\n\nSECRET\n";
+        assertThat(String.join("", OpenAiController.pieces(text))).isEqualTo(text);
+        List<AskPageController.Segment> segs = AskPageController.segments("Convoy moved [1] and [9] stopped [2].",
+                List.of(new AskAnswer.CitationRef(1, "p1", "d1", "T", "UNCLASSIFIED", "(U)", null, null, "/l1"),
+                        new AskAnswer.CitationRef(2, "p2", "d1", "T", "UNCLASSIFIED", "(U)", 3, null, "/l2")));
+        assertThat(segs).extracting(AskPageController.Segment::text)
+                .containsExactly("Convoy moved ", "[1]", " and [9] stopped ", "[2]", ".");
+        assertThat(segs).extracting(AskPageController.Segment::link).containsExactly(null, "/l1", null, "/l2", null);
+    }
+
     private static ApiClient.Sse lastOf(HttpResponse<String> r) {
         List<ApiClient.Sse> events = ApiClient.events(r.body());
         return events.get(events.size() - 1);
