@@ -60,7 +60,7 @@ public final class ConversationStore {
      * @param created  when
      */
     public record Turn(String answerId, int ordinal, String question, AskAnswer answer, Instant created) {
-        /** @return the parsed banner marking of the answer */
+        /** @return the answer's banner line as delivered */
         public String marking() {
             return answer.marking();
         }
@@ -95,7 +95,7 @@ public final class ConversationStore {
 
     /**
      * @param marking a stored banner line
-     * @return the parsed marking (UNCLASSIFIED when it cannot be read is never assumed: it fails)
+     * @return the parsed marking; an unreadable line throws rather than being taken as UNCLASSIFIED
      */
     public Marking parse(String marking) {
         return parser.parseBanner(marking).marking();
