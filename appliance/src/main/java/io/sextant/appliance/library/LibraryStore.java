@@ -181,7 +181,7 @@ final class LibraryStore {
             try (PreparedStatement ps = c.prepareStatement("UPDATE library_upload_file f SET document_id = ("
                     + "SELECT MAX(d.id) FROM ingest_document d WHERE d.source_path = f.staged_path "
                     + "AND d.parent_id IS NULL) WHERE f.upload_id = ? AND f.document_id IS NULL "
-                    + "AND (f.outcome IS NULL OR f.outcome = 'INGESTED')")) {
+                    + "AND (f.outcome IS NULL OR f.outcome IN ('INGESTED', 'DUPLICATE'))")) {
                 ps.setString(1, uploadId);
                 ps.executeUpdate();
             }
