@@ -22,7 +22,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -111,6 +110,18 @@ public final class Library implements AutoCloseable {
             throw new InvalidMarkingException("a declared marking is required for unmarked documents", 0);
         }
         return parser.parse(text.strip()).marking();
+    }
+
+    /**
+     * Records an upload refused before ingest (e.g. a malformed declared marking) in the audit log.
+     *
+     * @param owner  the uploader
+     * @param jobId  the staging id it would have had
+     * @param reason why (no document content)
+     * @param remote the client address
+     */
+    void refused(String owner, String jobId, String reason, String remote) {
+        audit.append(new AuditEvent(AuditEventType.INGEST, Outcome.FAILED, owner, jobId, reason, null, remote));
     }
 
     /**
@@ -272,8 +283,9 @@ public final class Library implements AutoCloseable {
     /**
      * The documents a user may see, and the user's own quarantined files.
      *
-     * @param user    who asks
-     * @param isAdmin whether the user is an admin (may delete any visible document)
+     * @param user      who asks
+     * @param clearance their clearance
+     * @param isAdmin   whether the user is an admin (may delete any visible document)
      * @return the listing
      */
     public Listing list(String user, Clearance clearance, boolean isAdmin) {

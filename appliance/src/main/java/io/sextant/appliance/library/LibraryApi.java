@@ -71,6 +71,7 @@ final class LibraryApi {
             declared = library.declared(fields.get("marking"));
         } catch (InvalidMarkingException e) {
             staging.discard();
+            library.refused(principal.name(), staging.id(), "invalid marking at " + e.position(), remote(request));
             return error(HttpStatus.BAD_REQUEST, "invalid marking: " + e.reason(), e.position());
         }
         String collection = fields.getOrDefault("collection", "").strip();
