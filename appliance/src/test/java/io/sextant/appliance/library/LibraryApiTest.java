@@ -132,6 +132,7 @@ class LibraryApiTest {
         assertThat(missing.json().path("reason").asText()).contains("declared marking is required");
         assertThat(Files.exists(server.dataDir().root().resolve("uploads"))).isTrue();
         assertThat(usa.get("/api/documents").json().path("documents")).hasSize(3);
+        assertThat(server.dataDir().root().resolve("uploads").toFile().list()).hasSize(1);
     }
 
     @Test
@@ -153,6 +154,15 @@ class LibraryApiTest {
                 .extracting(Evidence::documentId).doesNotContain(Long.toString(harbor));
         assertThat(marksBySource(usa.get("/api/documents").json())).doesNotContainKey("reports/harbor-report.txt");
         assertThat(usa.delete("/api/documents/" + harbor).status()).isEqualTo(404);
+
+        long relay = idOf(uploaded, "reports/relay.txt");
+        LibraryClient gbrAdmin = new LibraryClient(server,
+                server.signedInAs("gbradmin", Role.ADMIN, "level=S;country=GBR", PASSWORD));
+        assertThat(gbrAdmin.delete("/api/documents/" + relay).status()).as("an admin who cannot see it").isEqualTo(404);
+        LibraryClient admin = new LibraryClient(server,
+                server.signedInAs("usadmin", Role.ADMIN, "level=S;country=USA", PASSWORD));
+        assertThat(admin.delete("/api/documents/" + relay).status()).isEqualTo(200);
+        assertThat(marksBySource(usa.get("/api/documents").json())).doesNotContainKey("reports/relay.txt");
     }
 
     @Test
