@@ -39,6 +39,7 @@ class LibraryApiTest {
 
     TestServer server;
     LibraryClient usa;
+    WebClient usaWeb;
     LibraryClient gbr;
     JsonNode uploaded;
     String firstJob;
@@ -46,7 +47,8 @@ class LibraryApiTest {
     @BeforeAll
     void start() {
         server = TestServer.start(dir.resolve("data"), true, null);
-        usa = new LibraryClient(server, server.signedInAs("usa", Role.ANALYST, "level=S;country=USA", PASSWORD));
+        usaWeb = server.signedInAs("usa", Role.ANALYST, "level=S;country=USA", PASSWORD);
+        usa = new LibraryClient(server, usaWeb);
         gbr = new LibraryClient(server, server.signedInAs("gbr", Role.ANALYST, "level=S;country=GBR", PASSWORD));
     }
 
@@ -197,7 +199,11 @@ class LibraryApiTest {
         assertThat(html).contains("id=\"document-" + convoy + "\"").contains("class=\"doc-mark\">SECRET//NOFORN<")
                 .contains("id=\"banner-top\"").contains("banner-s").contains("id=\"upload-files\"")
                 .contains("/static/library.js");
-        assertThat(html).doesNotContain("doc-delete");
+        assertThat(html).doesNotContain("doc-delete").doesNotContain("broken.docx");
+
+        String own = usaWeb.get("/library", "Accept", "text/html").body();
+        assertThat(own).contains("doc-delete").contains("broken.docx")
+                .contains("class=\"quarantine-reason\">corrupt<");
     }
 
     static Map<String, String> marksBySource(JsonNode list) {
