@@ -66,6 +66,9 @@
       }
     }
     Promise.all(pending).then(function () {
+      if (!zone.hasAttribute('data-empty')) {
+        zone.setAttribute('data-empty', zone.textContent);
+      }
       dropped = dropped.concat(out);
       zone.textContent = dropped.map(function (d) { return d.name; }).join(', ');
     });
@@ -177,6 +180,7 @@
         el.id = 'job-' + r.body.jobId;
         form.reset();
         dropped = [];
+        zone.textContent = zone.getAttribute('data-empty') || zone.textContent;
         poll(r.body.jobId, el);
       })
       .catch(function (err) {

@@ -10,6 +10,7 @@ import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.exceptions.ContentLengthExceededException;
 import io.micronaut.http.exceptions.HttpStatusException;
 import io.micronaut.http.multipart.CompletedFileUpload;
 import io.micronaut.http.multipart.CompletedPart;
@@ -56,6 +57,11 @@ final class LibraryApi {
         return reader.done.<HttpResponse<?>>thenApplyAsync(fields -> accept(request, principal, staging, fields), blocking)
                 .exceptionally(e -> {
                     staging.discard();
+                    for (Throwable t = e; t != null; t = t.getCause()) {
+                        if (t instanceof ContentLengthExceededException) {
+                            return error(HttpStatus.REQUEST_ENTITY_TOO_LARGE, "the upload is too large", null);
+                        }
+                    }
                     return error(HttpStatus.BAD_REQUEST, "the upload could not be read", null);
                 });
     }
