@@ -62,6 +62,13 @@ class AdminPagesTest {
     }
 
     @Test
+    void withoutClientAuthTheSignInPageOffersNoCertificateSignIn() {
+        WebClient.Response login = server.client().get("/login", "Accept", "text/html");
+        assertThat(login.status()).isEqualTo(200);
+        assertThat(login.body()).contains("id=\"sign-in\"").doesNotContain("sign-in-certificate");
+    }
+
+    @Test
     void anAnalystIsRefusedEveryAdminPageAndEndpoint() {
         for (String page : List.of("/admin/models", "/admin/status", "/admin/audit")) {
             assertThat(analyst.get(page, "Accept", "text/html").status()).as(page).isEqualTo(403);
