@@ -175,6 +175,27 @@ class MutualTlsTest {
         assertThat(send(client(carl, ca), get("/api/me")).statusCode()).isEqualTo(401);
     }
 
+    @Test
+    void needRefusesTheHandshakeWithoutACertificateAndAMissingBundleStopsTheStart() throws Exception {
+        Path data = tmp.resolve("need");
+        Files.createDirectories(data.resolve("tls"));
+        assertThatThrownBy(() -> TestServer.start(data, false, "sextant:\n  tls:\n    client-auth: need\n"))
+                .hasMessageContaining("client CA bundle").hasMessageContaining("does not exist");
+        Path bundle = Files.writeString(tmp.resolve("site-ca.pem"), TestPki.pem(ca.cert()));
+        try (TestServer need = TestServer.start(data, false,
+                "sextant:\n  tls:\n    client-auth: need\n    client-ca: " + bundle + "\n")) {
+            Path crt = need.dataDir().tls().resolve(SelfSignedCertificate.CERTIFICATE);
+            HttpClient without = HttpClient.newBuilder().sslContext(TestPki.context(crt, null, null))
+                    .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(20)).build();
+            assertThatThrownBy(() -> without.send(HttpRequest.newBuilder(need.url().resolve("/api/health")).build(),
+                    HttpResponse.BodyHandlers.ofString())).isInstanceOf(IOException.class);
+            HttpClient with = HttpClient.newBuilder().sslContext(TestPki.context(crt, strangerCert, ca))
+                    .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(20)).build();
+            assertThat(with.send(HttpRequest.newBuilder(need.url().resolve("/api/health")).build(),
+                    HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+        }
+    }
+
     private static String cookie(HttpResponse<?> r) {
         String c = cookieOrNull(r);
         assertThat(c).as("session cookie in " + r.headers().allValues("set-cookie")).isNotNull();
