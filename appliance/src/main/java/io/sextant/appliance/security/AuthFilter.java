@@ -72,27 +72,29 @@ final class AuthFilter implements Ordered {
                 return unauthorized(request, api);
             }
             principal = new Principal(account.get(), null);
-        } else if (api && request.getCertificate().isPresent()
-                && certificates.accountFor(request.getCertificate().get()).isPresent()) {
-            // Mutual TLS: an API call with a client certificate mapped to an account. Pages use the cookie session
-            // made by "Sign in with certificate" (after the notice), so forms keep their CSRF tokens. A browser
-            // sends the certificate on cross-site requests too: a state-changing call authenticated only by it must
-            // carry X-Requested-With, which no cross-site form can set without a CORS preflight (never allowed).
-            Optional<Account> account = certificates.accountFor(request.getCertificate().get())
-                    .flatMap(accounts::byId);
-            if (account.isEmpty() || account.get().isLockedAt(clock.instant())) {
-                return unauthorized(request, api);
-            }
-            if (!CsrfFilter.SAFE.contains(request.getMethod())
-                    && request.getHeaders().get("X-Requested-With") == null) {
-                return HttpResponse.status(HttpStatus.FORBIDDEN).contentType(MediaType.APPLICATION_JSON_TYPE)
-                        .body(Map.of("error", "certificate calls that change state must send X-Requested-With"));
-            }
-            principal = new Principal(account.get(), null);
         } else {
             Optional<Session> session = request.getCookies().findCookie(Sessions.COOKIE)
                     .map(Cookie::getValue).flatMap(sessions::find);
-            if (session.isPresent()) {
+            boolean signedIn = session.isPresent() && session.get().accountId().isPresent();
+            // Mutual TLS: an API call with a client certificate mapped to an account, unless a signed-in session
+            // cookie came too (browser scripts on pages opened by "Sign in with certificate" keep their session and
+            // its CSRF check). A certificate never opens a page by itself, so the notice is always acknowledged.
+            Optional<Long> byCertificate = api && !signedIn
+                    ? request.getCertificate().flatMap(certificates::accountFor) : Optional.empty();
+            if (byCertificate.isPresent()) {
+                Optional<Account> account = accounts.byId(byCertificate.get());
+                if (account.isEmpty() || account.get().isLockedAt(clock.instant())) {
+                    return unauthorized(request, api);
+                }
+                // Browsers send certificates on cross-site requests too: a state-changing call authenticated only
+                // by one must carry X-Requested-With, which a cross-site form cannot set without a CORS preflight.
+                if (!CsrfFilter.SAFE.contains(request.getMethod())
+                        && request.getHeaders().get("X-Requested-With") == null) {
+                    return HttpResponse.status(HttpStatus.FORBIDDEN).contentType(MediaType.APPLICATION_JSON_TYPE)
+                            .body(Map.of("error", "certificate calls that change state must send X-Requested-With"));
+                }
+                principal = new Principal(account.get(), null);
+            } else if (session.isPresent()) {
                 request.setAttribute(SESSION, session.get());
                 Optional<Long> id = session.get().accountId();
                 if (id.isPresent()) {

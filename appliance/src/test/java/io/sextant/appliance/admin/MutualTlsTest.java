@@ -164,6 +164,50 @@ class MutualTlsTest {
     }
 
     @Test
+    void browserScriptsAfterCertificateSignInKeepTheirSessionAndItsCsrfCheck() throws Exception {
+        String otp = server.bean(Accounts.class).create("dora", Role.ADMIN, "level=S;country=USA", null, "test", null)
+                .oneTimePassword();
+        TestPki.Issued dora = TestPki.client(ca, "CN=Dora,O=Example");
+        server.bean(CertificateAccounts.class).set(server.bean(Accounts.class).byName("dora").orElseThrow(),
+                "CN=Dora,O=Example", "test", null);
+        HttpClient http = client(dora, ca);
+        HttpResponse<String> login = send(http, get("/login").header("Accept", "text/html"));
+        Matcher m = CSRF.matcher(login.body());
+        assertThat(m.find()).isTrue();
+        HttpResponse<String> signedIn = send(http, form("/login/certificate", cookie(login),
+                "_csrf=" + m.group(1) + "&acknowledge=yes"));
+        String session = cookie(signedIn);
+        HttpResponse<String> pw = send(http, get("/account/password").header("Accept", "text/html")
+                .header("Cookie", "SEXTANT_SESSION=" + session));
+        Matcher pm = CSRF.matcher(pw.body());
+        assertThat(pm.find()).isTrue();
+        String csrf = pm.group(1);
+        String fresh = "a long enough passphrase 42";
+        HttpResponse<String> changed = send(http, form("/account/password", session, "_csrf=" + csrf + "&current="
+                + java.net.URLEncoder.encode(otp, java.nio.charset.StandardCharsets.UTF_8) + "&replacement="
+                + fresh.replace(' ', '+') + "&confirm=" + fresh.replace(' ', '+')));
+        assertThat(changed.statusCode()).as(changed.body()).isEqualTo(303);
+        session = cookie(changed);
+        Matcher fm = CSRF.matcher(send(http, get("/account/password").header("Accept", "text/html")
+                .header("Cookie", "SEXTANT_SESSION=" + session)).body());
+        assertThat(fm.find()).isTrue();
+        csrf = fm.group(1);
+        HttpRequest.Builder post = HttpRequest.newBuilder(server.url().resolve("/api/admin/models/default"))
+                .header("Content-Type", "application/json").header("Cookie", "SEXTANT_SESSION=" + session)
+                .POST(HttpRequest.BodyPublishers.ofString("{}"));
+        assertThat(send(http, post).statusCode()).as("no CSRF header").isEqualTo(403);
+        HttpResponse<String> withToken = send(http, post.header("X-CSRF-Token", csrf));
+        assertThat(withToken.statusCode()).as(withToken.body()).isEqualTo(400);
+    }
+
+    private static HttpRequest.Builder form(String path, String session, String body) {
+        return HttpRequest.newBuilder(server.url().resolve(path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Cookie", "SEXTANT_SESSION=" + session)
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+    }
+
+    @Test
     void aLockedAccountsCertificateIsRefused() throws Exception {
         Accounts accounts = server.bean(Accounts.class);
         accounts.create("carl", Role.ANALYST, "level=S;country=USA", null, "test", null);
