@@ -28,7 +28,7 @@ import picocli.CommandLine.Spec;
         subcommands = {
             UsersCommand.Add.class, UsersCommand.ListUsers.class, UsersCommand.SetClearance.class,
             UsersCommand.Token.class, UsersCommand.RevokeToken.class, UsersCommand.Lock.class,
-            UsersCommand.Unlock.class
+            UsersCommand.Unlock.class, UsersCommand.SetCertificate.class
         })
 final class UsersCommand implements Runnable {
 
@@ -195,6 +195,29 @@ final class UsersCommand implements Runnable {
         int run(ConsoleServices s, PrintWriter out) {
             s.accounts().setLocked(name, false, ConsoleServices.actor(), null);
             out.println(name + ": unlocked");
+            out.flush();
+            return 0;
+        }
+    }
+
+    @Command(name = "set-certificate", mixinStandardHelpOptions = true,
+            description = "Map a client certificate's subject DN to NAME (mutual TLS sign-in; replaces the account's "
+                    + "previous subject).")
+    static final class SetCertificate extends Sub {
+        @Parameters(index = "0", paramLabel = "NAME")
+        String name;
+
+        @Option(names = "--subject", required = true, paramLabel = "DN",
+                description = "The certificate subject, e.g. \"CN=Ann Analyst,OU=J2,O=Example\".")
+        String subject;
+
+        @Override
+        int run(ConsoleServices s, PrintWriter out) {
+            io.sextant.appliance.security.Account account = s.accounts().byName(name)
+                    .orElseThrow(() -> new IllegalArgumentException("no account named " + name));
+            String dn = io.sextant.appliance.admin.CertificateAccounts.open(s.database().dataSource(), s.audit(),
+                    java.time.Clock.systemUTC()).set(account, subject, ConsoleServices.actor(), null);
+            out.println(name + ": client certificate subject " + dn);
             out.flush();
             return 0;
         }

@@ -95,6 +95,9 @@ public final class ServerLauncher {
             props.put("micronaut.server.ssl.key-store.path", path.startsWith("classpath:") ? path : "file:" + path);
             props.put("micronaut.server.ssl.key-store.password", password == null ? "" : password);
             props.put("micronaut.server.ssl.key-store.type", type);
+            props.putAll(io.sextant.appliance.admin.ClientCaTrust.serverProperties(
+                    io.sextant.appliance.admin.ClientAuth.parse(site.get("sextant.tls.client-auth")),
+                    dataDir.tls(), site.get("sextant.tls.client-ca")));
         }
         Database db = Database.open(dataDir);
         ApplicationContext ctx;

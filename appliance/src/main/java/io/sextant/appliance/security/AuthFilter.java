@@ -15,6 +15,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.sextant.appliance.audit.AuditEvent;
 import io.sextant.appliance.audit.AuditEventType;
+import io.sextant.appliance.admin.CertificateAccounts;
 import io.sextant.appliance.audit.AuditLog;
 import io.sextant.appliance.audit.Outcome;
 import io.sextant.appliance.security.Sessions.Session;
@@ -24,7 +25,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Deny by default: resolves who is calling (a bearer token, else the session cookie) and refuses every request that
+ * Deny by default: resolves who is calling (a bearer token, else — for the API — a mapped client certificate, else
+ * the session cookie) and refuses every request that
  * is not on {@link PublicRoutes} without a principal — 401 for the API, a redirect to the sign-in page for the UI.
  * The account is re-read on every request so locks, role and clearance changes apply immediately.
  */
@@ -41,8 +43,11 @@ final class AuthFilter implements Ordered {
     private final Accounts accounts;
     private final AuditLog audit;
     private final Clock clock;
+    private final CertificateAccounts certificates;
 
-    AuthFilter(ApiTokens tokens, Sessions sessions, Accounts accounts, AuditLog audit, Clock clock) {
+    AuthFilter(ApiTokens tokens, Sessions sessions, Accounts accounts, AuditLog audit, Clock clock,
+               CertificateAccounts certificates) {
+        this.certificates = certificates;
         this.tokens = tokens;
         this.sessions = sessions;
         this.accounts = accounts;
@@ -70,7 +75,26 @@ final class AuthFilter implements Ordered {
         } else {
             Optional<Session> session = request.getCookies().findCookie(Sessions.COOKIE)
                     .map(Cookie::getValue).flatMap(sessions::find);
-            if (session.isPresent()) {
+            boolean signedIn = session.isPresent() && session.get().accountId().isPresent();
+            // Mutual TLS: an API call with a client certificate mapped to an account, unless a signed-in session
+            // cookie came too (browser scripts on pages opened by "Sign in with certificate" keep their session and
+            // its CSRF check). A certificate never opens a page by itself, so the notice is always acknowledged.
+            Optional<Long> byCertificate = api && !signedIn
+                    ? request.getCertificate().flatMap(certificates::accountFor) : Optional.empty();
+            if (byCertificate.isPresent()) {
+                Optional<Account> account = accounts.byId(byCertificate.get());
+                if (account.isEmpty() || account.get().isLockedAt(clock.instant())) {
+                    return unauthorized(request, api);
+                }
+                // Browsers send certificates on cross-site requests too: a state-changing call authenticated only
+                // by one must carry X-Requested-With, which a cross-site form cannot set without a CORS preflight.
+                if (!CsrfFilter.SAFE.contains(request.getMethod())
+                        && request.getHeaders().get("X-Requested-With") == null) {
+                    return HttpResponse.status(HttpStatus.FORBIDDEN).contentType(MediaType.APPLICATION_JSON_TYPE)
+                            .body(Map.of("error", "certificate calls that change state must send X-Requested-With"));
+                }
+                principal = new Principal(account.get(), null);
+            } else if (session.isPresent()) {
                 request.setAttribute(SESSION, session.get());
                 Optional<Long> id = session.get().accountId();
                 if (id.isPresent()) {

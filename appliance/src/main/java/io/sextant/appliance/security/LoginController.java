@@ -44,7 +44,12 @@ final class LoginController {
     private final AuditLog audit;
     private final SiteConfig site;
 
-    LoginController(Accounts accounts, Sessions sessions, LoginRateLimiter limiter, AuditLog audit, SiteConfig site) {
+    private final boolean certificateLogin;
+
+    LoginController(Accounts accounts, Sessions sessions, LoginRateLimiter limiter, AuditLog audit, SiteConfig site,
+                    @io.micronaut.context.annotation.Value("${sextant.tls.client-auth:none}") String clientAuth) {
+        this.certificateLogin = io.sextant.appliance.admin.ClientAuth.parse(clientAuth)
+                != io.sextant.appliance.admin.ClientAuth.NONE;
         this.accounts = accounts;
         this.sessions = sessions;
         this.limiter = limiter;
@@ -119,6 +124,7 @@ final class LoginController {
         Map<String, Object> model = PageModel.of(null, session, site, Banner.UNCLASSIFIED);
         model.put("error", errorKey);
         model.put("accreditation", Banner.of(site.accreditation()));
+        model.put("certificateLogin", certificateLogin);
         return HttpResponse.status(status).body(new ModelAndView<>("login", model));
     }
 

@@ -15,6 +15,7 @@ final class PublicRoutes {
         return switch (path) {
             case "/api/health" -> method == HttpMethod.GET || method == HttpMethod.HEAD;
             case "/login" -> method == HttpMethod.GET || method == HttpMethod.POST;
+            case "/login/certificate" -> method == HttpMethod.POST;
             default -> (method == HttpMethod.GET || method == HttpMethod.HEAD)
                     && path.startsWith("/static/") && !path.contains("..");
         };
