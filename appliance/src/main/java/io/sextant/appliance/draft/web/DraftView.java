@@ -1,5 +1,7 @@
 package io.sextant.appliance.draft.web;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import io.sextant.appliance.draft.Citation;
@@ -37,6 +39,7 @@ import java.util.Set;
  * @param notices   what to tell the analyst about sections that could not be written
  */
 @Serdeable
+@JsonInclude(JsonInclude.Include.ALWAYS)
 public record DraftView(String id, String template, String title, String topic, String scope, String created,
         String marking, List<Section> sections, @Nullable Authority authority, String state, List<String> notices) {
 
@@ -51,6 +54,7 @@ public record DraftView(String id, String template, String title, String topic, 
      *                   blank lines between
      */
     @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     public record Section(String id, String title, String mark, List<Paragraph> paragraphs,
             List<CitationView> citations, String state, String text) {
     }
@@ -60,6 +64,7 @@ public record DraftView(String id, String template, String title, String topic, 
      * @param text its text, citations as {@code [n]}
      */
     @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     public record Paragraph(String mark, String text) {
     }
 
@@ -72,6 +77,7 @@ public record DraftView(String id, String template, String title, String topic, 
      * @param link       where the passage opens in the UI
      */
     @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     public record CitationView(int n, String passageId, String documentId, String title, String marking,
             String link) {
     }
@@ -84,6 +90,7 @@ public record DraftView(String id, String template, String title, String topic, 
      * @param lines         the block as printed
      */
     @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     public record Authority(String classifiedBy, String derivedFrom, String declassifyOn, List<String> sources,
             List<String> lines) {
     }

@@ -1,5 +1,7 @@
 package io.sextant.appliance.draft.web;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -44,6 +46,7 @@ final class DraftsApiController {
      * @param to          the latest date, ISO
      */
     @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     record ScopeBody(@Nullable List<String> collections, @Nullable String from, @Nullable String to) {
     }
 
@@ -53,11 +56,13 @@ final class DraftsApiController {
      * @param scope    the scope
      */
     @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     record NewDraft(@Nullable String template, @Nullable String topic, @Nullable ScopeBody scope) {
     }
 
     /** @param text the section's new text: paragraphs separated by blank lines, each optionally portion-marked */
     @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     record SectionEdit(@Nullable String text) {
     }
 
@@ -68,6 +73,7 @@ final class DraftsApiController {
      * @param sections its sections
      */
     @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     record TemplateView(String id, String title, String description, List<TemplateSectionView> sections) {
     }
 
@@ -78,6 +84,7 @@ final class DraftsApiController {
      * @param passages     how many passages it retrieves
      */
     @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     record TemplateSectionView(String title, String query, String instructions, int passages) {
     }
 
@@ -86,6 +93,7 @@ final class DraftsApiController {
      * @param templates the templates
      */
     @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     record Templates(String marking, List<TemplateView> templates) {
     }
 
@@ -94,6 +102,7 @@ final class DraftsApiController {
      * @param drafts  the analyst's drafts, newest first
      */
     @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     record DraftList(String marking, List<DraftsWeb.Listed> drafts) {
     }
 

@@ -1,5 +1,7 @@
 package io.sextant.appliance.draft.web;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.exceptions.HttpStatusException;
 import io.sextant.appliance.audit.AuditEvent;
@@ -152,6 +154,7 @@ public final class DraftsWeb {
      * @param marking  the banner of what it stores
      */
     @io.micronaut.serde.annotation.Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     record Listed(String id, String template, String title, String topic, String created, String state,
             String marking) {
     }
