@@ -190,6 +190,20 @@ class DraftsApiTest {
         assertThat(after.get("paragraphs").get(1).get("mark").asText()).isEqualTo(after.get("mark").asText());
         assertThat(after.get("text").asText()).startsWith(sourceMark + " Analyst edit:");
 
+        // Saved again as shown, the uncited paragraph keeps the section's mark: an edit never lowers a mark.
+        JsonNode again = sectionOf(alice.put("/api/drafts/" + id + "/sections/" + sid, ApiClient.json(Map.of("text",
+                after.get("text").asText()))).json(), sid);
+        assertThat(again.get("text").asText()).isEqualTo(after.get("text").asText());
+        assertThat(again.get("mark").asText()).isEqualTo(after.get("mark").asText());
+        // Without a mark, an uncited paragraph takes the section's; a mark above what the paragraph cites is refused.
+        JsonNode unmarked = sectionOf(alice.put("/api/drafts/" + id + "/sections/" + sid,
+                ApiClient.json(Map.of("text", "No mark and no citation."))).json(), sid);
+        assertThat(unmarked.get("paragraphs").get(0).get("mark").asText()).isEqualTo(after.get("mark").asText());
+        ApiClient.Reply higher = alice.put("/api/drafts/" + id + "/sections/" + sid,
+                ApiClient.json(Map.of("text", "(TS) Claimed higher than its sources [" + n + "].")));
+        assertThat(higher.status()).isEqualTo(400);
+        assertThat(higher.json().get("message").asText()).contains("(TS)");
+
         // An invalid portion mark is refused and changes nothing.
         ApiClient.Reply bad = alice.put("/api/drafts/" + id + "/sections/" + sid,
                 ApiClient.json(Map.of("text", "(QQ//ZZ) not a marking")));
