@@ -44,6 +44,8 @@ class DraftsApiTest {
     ApiClient alice;
     ApiClient gbr;
     ApiClient bob;
+    WebClient alicePages;
+    WebClient bobPages;
 
     @BeforeAll
     void start() throws Exception {
@@ -66,6 +68,11 @@ class DraftsApiTest {
 
     private ApiClient client(String name, String clearance) {
         WebClient web = server.signedInAs(name, Role.ANALYST, clearance, PASSWORD);
+        if (name.equals("alice")) {
+            alicePages = web;
+        } else if (name.equals("bob")) {
+            bobPages = web;
+        }
         return new ApiClient(server, web);
     }
 
@@ -161,6 +168,17 @@ class DraftsApiTest {
         assertThat(bob.post("/api/drafts/" + id + "/sections/situation/regenerate", "").status()).isEqualTo(404);
         assertThat(bob.get("/api/drafts/" + id + "/export?format=md").status()).isEqualTo(404);
         assertThat(bob.get("/api/drafts").body()).doesNotContain(id);
+        // The editor page too: the owner's carries the draft's banner, anyone else's is the plain 404 page.
+        WebClient.Response page = alicePages.get("/drafts/" + id, "Accept", "text/html");
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("id=\"banner-top\"").contains(">SECRET//NOFORN<").contains(TOPIC);
+        WebClient.Response other = bobPages.get("/drafts/" + id, "Accept", "text/html");
+        assertThat(other.status()).isEqualTo(404);
+        assertThat(other.body()).doesNotContain(TOPIC).isEqualTo(bobPages.get("/drafts/nope", "Accept",
+                "text/html").body());
+        String csrf = bobPages.csrfFrom("/drafts");
+        assertThat(bobPages.postForm("/drafts/" + id + "/sections/situation", Map.of("_csrf", csrf, "text", "x"),
+                "Accept", "text/html").status()).isEqualTo(404);
         assertThat(alice.get("/api/drafts").body()).contains(id);
     }
 
