@@ -88,7 +88,7 @@ final class DraftsPageController {
         try {
             return editorPage(principal, drafts.show(principal.analyst(), id), null, HttpStatus.OK);
         } catch (DraftRequestException e) {
-            return problemPage(principal, e);
+            return blockedPage(principal, id, e);
         }
     }
 
@@ -168,15 +168,20 @@ final class DraftsPageController {
         try {
             return editorPage(principal, drafts.show(principal.analyst(), id), e.getMessage(), e.status());
         } catch (DraftRequestException again) {
-            return problemPage(principal, again);
+            return blockedPage(principal, id, again);
         }
     }
 
-    private HttpResponse<?> problemPage(Principal principal, DraftRequestException e) {
+    /**
+     * A draft that cannot be shown as it stands (a cited passage is no longer visible to the analyst, or the guard
+     * refuses it): only the reason and the section headings, each with its regenerate button. Nothing of the text.
+     */
+    private HttpResponse<?> blockedPage(Principal principal, String id, DraftRequestException e) {
         Map<String, Object> model = PageModel.of(principal, principal.session(), site, Banner.UNCLASSIFIED);
-        model.put("status", e.status().getCode());
-        model.put("reason", e.getMessage());
+        model.put("draftId", id);
+        model.put("errorText", e.getMessage());
+        model.put("outline", drafts.outline(principal.analyst(), id));
         return HttpResponse.status(e.status()).contentType(MediaType.TEXT_HTML_TYPE)
-                .body(new ModelAndView<>("error", model));
+                .body(new ModelAndView<>("drafts/blocked", model));
     }
 }

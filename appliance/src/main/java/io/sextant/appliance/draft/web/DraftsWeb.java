@@ -19,6 +19,7 @@ import io.sextant.appliance.draft.DraftTemplate;
 import io.sextant.appliance.draft.DraftUnavailableException;
 import io.sextant.appliance.draft.MarkedDraft;
 import io.sextant.appliance.grounding.Analyst;
+import io.sextant.guard.access.AccessPolicy;
 import io.sextant.guard.marking.InvalidMarkingException;
 import io.sextant.guard.marking.Marking;
 import io.sextant.guard.marking.MarkingFormatter;
@@ -55,6 +56,9 @@ public final class DraftsWeb {
     static final int MAX_TOPIC = 500;
     /** The most characters an edited section may have. */
     static final int MAX_SECTION_TEXT = 100_000;
+
+    /** What the list shows for the topic of a draft above the analyst's current access. */
+    static final String WITHHELD = "(withheld: drafted under a higher access than yours; open it to regenerate)";
 
     private static final Pattern PARAGRAPH_BREAK = Pattern.compile("\\R\\s*\\R");
     /** A portion mark the analyst typed at the start of a paragraph: parentheses around upper-case marking text. */
@@ -134,9 +138,15 @@ public final class DraftsWeb {
         List<Listed> out = new ArrayList<>();
         for (DraftSummary s : service.list(analyst)) {
             Marking m = service.find(analyst, s.id()).map(DraftsWeb::storedBanner).orElse(Marking.UNCLASSIFIED);
+            String topic = s.topic();
+            if (!AccessPolicy.decide(analyst.clearance(), m).allowed()) {
+                // Drafted under a higher access than the analyst has now: neither its marking nor its topic.
+                m = Marking.UNCLASSIFIED;
+                topic = WITHHELD;
+            }
             String title = service.templates().stream().filter(t -> t.id().equals(s.templateId())).findFirst()
                     .map(DraftTemplate::title).orElse(s.templateId());
-            out.add(new Listed(s.id(), s.templateId(), title, s.topic(), s.created().toString(),
+            out.add(new Listed(s.id(), s.templateId(), title, topic, s.created().toString(),
                     s.state().name().toLowerCase(Locale.ROOT), MarkingFormatter.banner(m)));
         }
         return out;
@@ -179,6 +189,25 @@ public final class DraftsWeb {
      */
     DraftView show(Analyst analyst, String id) {
         return view(analyst, load(analyst, id), List.of());
+    }
+
+    /**
+     * The section ids and headings of a draft (template text, unclassified), for the page that lets an analyst
+     * regenerate the sections of a draft that can no longer be shown to them as it stands.
+     *
+     * @param analyst who asks
+     * @param id      the draft
+     * @return section id → heading, in order
+     * @throws HttpStatusException 404 when the analyst has no such draft
+     */
+    Map<String, String> outline(Analyst analyst, String id) {
+        Draft d = load(analyst, id);
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        List<String> ids = DraftView.sectionIds(d);
+        for (int i = 0; i < ids.size(); i++) {
+            out.put(ids.get(i), d.sections().get(i).heading());
+        }
+        return out;
     }
 
     /**
@@ -287,7 +316,15 @@ public final class DraftsWeb {
                     + ": " + e.getMessage(), null, remote);
             throw new DraftRequestException(HttpStatus.CONFLICT, e.getMessage());
         }
-        DraftView v = view(analyst, r.draft(), r.notices());
+        DraftView v;
+        try {
+            v = view(analyst, r.draft(), r.notices());
+        } catch (DraftRequestException e) {
+            // The section was written again; another section still keeps the draft from being shown.
+            audit(AuditEventType.DRAFT, Outcome.OK, analyst, subject(d), "regenerated section " + sectionId
+                    + "; draft not shown: " + e.getMessage(), null, remote);
+            throw e;
+        }
         audit(AuditEventType.DRAFT, Outcome.OK, analyst, subject(d), "regenerated section " + sectionId,
                 v.marking(), remote);
         return v;

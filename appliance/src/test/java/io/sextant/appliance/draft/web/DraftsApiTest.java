@@ -8,6 +8,7 @@ import io.sextant.appliance.audit.AuditLog;
 import io.sextant.appliance.audit.AuditRecord;
 import io.sextant.appliance.corpus.Corpus;
 import io.sextant.appliance.corpus.MarkedCorpus;
+import io.sextant.appliance.security.Accounts;
 import io.sextant.appliance.security.Role;
 import io.sextant.appliance.testing.TestServer;
 import io.sextant.appliance.testing.WebClient;
@@ -46,6 +47,7 @@ class DraftsApiTest {
     ApiClient bob;
     WebClient alicePages;
     WebClient bobPages;
+    WebClient carolPages;
 
     @BeforeAll
     void start() throws Exception {
@@ -72,6 +74,8 @@ class DraftsApiTest {
             alicePages = web;
         } else if (name.equals("bob")) {
             bobPages = web;
+        } else if (name.equals("carol")) {
+            carolPages = web;
         }
         return new ApiClient(server, web);
     }
@@ -267,6 +271,37 @@ class DraftsApiTest {
                 && a.event().subject().contains(id) && banner.equals(a.event().markings()));
         assertThat(tail).filteredOn(a -> a.event().subject() != null && a.event().subject().contains(id))
                 .allSatisfy(a -> assertThat(a.event().detail()).doesNotContain("Analyst edit"));
+    }
+
+    @Test
+    void a_draft_citing_what_its_analyst_may_no_longer_see_is_withheld_until_its_sections_are_regenerated() {
+        ApiClient carol = client("carol", "level=S;country=USA");
+        JsonNode d = create(carol, "sitrep");
+        String id = d.get("id").asText();
+        assertThat(d.get("marking").asText()).isEqualTo("SECRET//NOFORN");
+        server.bean(Accounts.class).setClearance("carol", "level=U;country=USA", "test", null);
+
+        ApiClient.Reply withheld = carol.get("/api/drafts/" + id);
+        assertThat(withheld.status()).isEqualTo(409);
+        assertThat(withheld.body()).doesNotContain(MarkedCorpus.HIDDEN_FACT).doesNotContain("NOFORN");
+        assertThat(carol.get("/api/drafts/" + id + "/export?format=md").status()).isEqualTo(409);
+        WebClient.Response page = carolPages.get("/drafts/" + id, "Accept", "text/html");
+        assertThat(page.status()).isEqualTo(409);
+        assertThat(page.body()).contains("regenerate-situation").contains(">UNCLASSIFIED<")
+                .doesNotContain(MarkedCorpus.HIDDEN_FACT).doesNotContain("NOFORN");
+
+        JsonNode listed = carol.get("/api/drafts").json();
+        assertThat(listed.get("marking").asText()).isEqualTo("UNCLASSIFIED");
+        assertThat(listed.toString()).contains(id).doesNotContain("NOFORN").doesNotContain(TOPIC);
+
+        ApiClient.Reply last = null;
+        for (JsonNode s : d.get("sections")) {
+            last = carol.post("/api/drafts/" + id + "/sections/" + s.get("id").asText() + "/regenerate", "");
+            assertThat(last.status()).isIn(200, 409);
+            assertThat(last.body()).doesNotContain(MarkedCorpus.HIDDEN_FACT);
+        }
+        assertThat(last.status()).as(last.body()).isEqualTo(200);
+        assertThat(last.json().get("marking").asText()).isEqualTo("UNCLASSIFIED");
     }
 
     private static JsonNode sectionOf(JsonNode draft, String sid) {
