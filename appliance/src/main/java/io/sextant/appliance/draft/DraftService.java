@@ -156,7 +156,7 @@ public final class DraftService {
                 Duration.ZERO);
         DraftSection updated = switch (writer.review(analyst, numbered, edited)) {
             case GroundedWriter.Product p -> DraftSection.draft(s.heading(), p.product().paragraphs(),
-                    citations(p, numbered));
+                    keptCitations(s, p));
             case GroundedWriter.Refused r -> throw new DraftUnavailableException(r.refusal().message());
             case GroundedWriter.Empty e -> DraftSection.draft(s.heading(), List.of(), List.of());
         };
@@ -271,6 +271,17 @@ public final class DraftService {
                 yield DraftSection.draft(ts.heading(), List.of(), List.of());
             }
         };
+    }
+
+    /**
+     * The section's citations that the edited paragraphs still rest on: those cited by number and, for a paragraph
+     * citing nothing (which the guard marks from every passage the section offered), all of them. Keeping them is
+     * what keeps such a paragraph at the section's marking when it is edited again.
+     */
+    private static List<Citation> keptCitations(DraftSection s, GroundedWriter.Product p) {
+        Set<String> used = new LinkedHashSet<>();
+        p.product().paragraphs().forEach(mp -> used.addAll(mp.sourceIds()));
+        return s.citations().stream().filter(c -> used.contains(c.passageId())).toList();
     }
 
     private static List<Citation> citations(GroundedWriter.Product p, Map<Integer, Evidence> numbered) {
