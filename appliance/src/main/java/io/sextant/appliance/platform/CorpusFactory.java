@@ -9,7 +9,9 @@ import io.sextant.appliance.grounding.Engines;
 import io.sextant.appliance.grounding.GroundedWriter;
 import io.sextant.guard.output.OutputGuard;
 import jakarta.inject.Singleton;
+import io.sextant.ingest.PassageSink;
 import java.nio.file.Path;
+import java.util.List;
 import java.time.Clock;
 
 /**
@@ -21,8 +23,8 @@ final class CorpusFactory {
 
     @Singleton
     @Bean(preDestroy = "close")
-    Corpus corpus(@Value("${sextant.data-dir}") String dataDir) {
-        return Corpus.open(Path.of(dataDir), Corpus.Options.defaults());
+    Corpus corpus(@Value("${sextant.data-dir}") String dataDir, List<PassageSink> followers) {
+        return Corpus.open(Path.of(dataDir), Corpus.Options.defaults().withFollowers(followers));
     }
 
     @Singleton
