@@ -30,6 +30,14 @@ public final class EntityIndexer implements PassageSink {
         this.store = store;
     }
 
+    /**
+     * @param dataSource the appliance database
+     * @return an indexer with the default extractor, its tables brought up to date
+     */
+    public static EntityIndexer open(javax.sql.DataSource dataSource) {
+        return new EntityIndexer(new EntityExtractor(), EntityStore.open(dataSource));
+    }
+
     @Override
     public void upsert(StoredDocument document, List<Passage> passages) {
         List<EntityStore.Row> rows = new ArrayList<>();
