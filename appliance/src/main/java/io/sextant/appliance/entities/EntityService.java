@@ -1,5 +1,6 @@
 package io.sextant.appliance.entities;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.serde.annotation.Serdeable;
 import io.sextant.guard.access.AccessDecision;
 import io.sextant.guard.access.AccessPolicy;
@@ -24,7 +25,8 @@ import java.util.TreeSet;
  * portion marks are visible (the guard's access policy, the same check the corpus applies to every passage); every
  * list, count, relation and citation is computed from mentions in those passages only, so an entity known only from
  * passages above the user's access does not exist for them, and its id gives the same answer as an unknown one. Each
- * result carries the banner: the roll-up of the markings of the passages behind what it shows.
+ * result carries the banner: the roll-up of the markings of the passages behind what it shows. JSON shapes keep
+ * empty lists (a client can always iterate {@code related}, {@code edges}...).
  */
 public final class EntityService {
 
@@ -42,6 +44,7 @@ public final class EntityService {
      * @param mentions visible mentions
      */
     @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     public record EntitySummary(long id, String name, String type, int mentions) {
         static EntitySummary of(EntityStore.Counted c) {
             return new EntitySummary(c.id(), c.name(), c.type().label(), c.mentions());
@@ -57,6 +60,7 @@ public final class EntityService {
      * @param marking    its portion mark
      */
     @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     public record Citing(String passageId, String documentId, String link, String marking) {
         static Citing of(String passageId, long documentId, String marking) {
             return new Citing(passageId, Long.toString(documentId), EntityService.link(documentId, passageId), marking);
@@ -74,6 +78,7 @@ public final class EntityService {
      * @param snippet    the text around it
      */
     @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     public record MentionView(String passageId, String documentId, String link, String marking, String surface,
             String snippet) {
     }
@@ -88,6 +93,7 @@ public final class EntityService {
      * @param citations the shared passages with links
      */
     @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     public record Related(long id, String name, String type, List<String> passages, List<Citing> citations) {
     }
 
@@ -98,6 +104,7 @@ public final class EntityService {
      * @param entities most mentioned first
      */
     @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     public record Listing(String marking, List<EntitySummary> entities) {
     }
 
@@ -110,6 +117,7 @@ public final class EntityService {
      * @param related  entities in the same visible passages, most shared passages first
      */
     @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     public record Detail(String marking, EntitySummary entity, List<MentionView> mentions, List<Related> related) {
     }
 
@@ -123,6 +131,7 @@ public final class EntityService {
      * @param citations the shared passages with links
      */
     @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     public record Edge(long source, long target, int weight, List<String> passages, List<Citing> citations) {
     }
 
@@ -134,6 +143,7 @@ public final class EntityService {
      * @param edges   relations among them
      */
     @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     public record Graph(String marking, List<EntitySummary> nodes, List<Edge> edges) {
     }
 
