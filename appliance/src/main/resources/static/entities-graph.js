@@ -119,15 +119,30 @@
         b.dx += dx * f; b.dy += dy * f;
       });
       nodes.forEach(function (a) {
-        a.dx += (WIDTH / 2 - a.x) * 0.05;
-        a.dy += (HEIGHT / 2 - a.y) * 0.05;
+        a.dx += (WIDTH / 2 - a.x) * 1.5;
+        a.dy += (HEIGHT / 2 - a.y) * 1.5;
         var len = Math.max(Math.sqrt(a.dx * a.dx + a.dy * a.dy), 1);
-        var move = Math.min(len, 40) * t * 10;
-        a.x = Math.min(WIDTH - 20, Math.max(20, a.x + a.dx / len * move));
-        a.y = Math.min(HEIGHT - 20, Math.max(20, a.y + a.dy / len * move));
+        var move = Math.min(len, 60 * t * 10);
+        a.x += a.dx / len * move;
+        a.y += a.dy / len * move;
       });
     }
+    fit(nodes);
     return index;
+  }
+
+  // Scales the layout into the drawing, leaving room on the right for labels.
+  function fit(nodes) {
+    var minX = Infinity, maxX = -Infinity, minY = Infinity, maxY = -Infinity;
+    nodes.forEach(function (a) {
+      minX = Math.min(minX, a.x); maxX = Math.max(maxX, a.x);
+      minY = Math.min(minY, a.y); maxY = Math.max(maxY, a.y);
+    });
+    var w = Math.max(maxX - minX, 1), h = Math.max(maxY - minY, 1);
+    nodes.forEach(function (a) {
+      a.x = nodes.length === 1 ? WIDTH / 2 : 40 + (a.x - minX) / w * (WIDTH - 200);
+      a.y = nodes.length === 1 ? HEIGHT / 2 : 30 + (a.y - minY) / h * (HEIGHT - 60);
+    });
   }
 
   function draw(graph) {

@@ -128,6 +128,18 @@ class EntityExtractorTest {
         System.out.println("entities held-out: " + heldOut);
         dev.errors().forEach(e -> System.out.println("  dev " + e));
         heldOut.errors().forEach(e -> System.out.println("  held-out " + e));
+        String passage = "(S//NF) A convoy of forty trucks of the 11th Guards Brigade moved north along Route 7 toward"
+                + " Belgorod on 12 March 2025; General Ivan Petrov said T-72 tanks and Su-25 aircraft would follow.";
+        for (int i = 0; i < 2_000; i++) {
+            extractor.extract(passage);
+        }
+        long t0 = System.nanoTime();
+        int n = 20_000;
+        for (int i = 0; i < n; i++) {
+            extractor.extract(passage);
+        }
+        System.out.printf(Locale.ROOT, "entities throughput: %.0f passages/s (%d chars each)%n",
+                n / ((System.nanoTime() - t0) / 1e9), passage.length());
         assertThat(dev.precision()).isGreaterThanOrEqualTo(0.85);
         assertThat(dev.recall()).isGreaterThanOrEqualTo(0.85);
         assertThat(heldOut.precision()).isGreaterThanOrEqualTo(0.6);
