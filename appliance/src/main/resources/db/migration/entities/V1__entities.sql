@@ -23,3 +23,5 @@ CREATE TABLE entity_mention (
 CREATE INDEX entity_mention_by_entity ON entity_mention (entity_id, marking);
 CREATE INDEX entity_mention_by_passage ON entity_mention (passage_id);
 CREATE INDEX entity_mention_by_document ON entity_mention (document_id);
+-- What every read starts from: the distinct portion marks, to decide which the user may see.
+CREATE INDEX entity_mention_by_marking ON entity_mention (marking);

@@ -8,15 +8,16 @@ import io.sextant.appliance.corpus.Corpus;
 import io.sextant.appliance.grounding.Engines;
 import io.sextant.appliance.grounding.GroundedWriter;
 import io.sextant.guard.output.OutputGuard;
-import jakarta.inject.Singleton;
 import io.sextant.ingest.PassageSink;
+import jakarta.inject.Singleton;
 import java.nio.file.Path;
-import java.util.List;
 import java.time.Clock;
+import java.util.List;
 
 /**
  * Opens the corpus (ingest store, index, embedding model) and the engines once for the server, and drains ingest's
- * outbox every few seconds so passages ingested from the console while the server runs become searchable.
+ * outbox every few seconds so passages ingested from the console while the server runs become searchable. Every
+ * {@link PassageSink} bean (the entity index) follows the passage index.
  */
 @Factory
 final class CorpusFactory {
