@@ -138,10 +138,12 @@
       minX = Math.min(minX, a.x); maxX = Math.max(maxX, a.x);
       minY = Math.min(minY, a.y); maxY = Math.max(maxY, a.y);
     });
-    var w = Math.max(maxX - minX, 1), h = Math.max(maxY - minY, 1);
+    var w = maxX - minX, h = maxY - minY;
+    var scale = Math.min((WIDTH - 200) / Math.max(w, 1), (HEIGHT - 60) / Math.max(h, 1));
+    var left = 40 + ((WIDTH - 200) - w * scale) / 2, top = 30 + ((HEIGHT - 60) - h * scale) / 2;
     nodes.forEach(function (a) {
-      a.x = nodes.length === 1 ? WIDTH / 2 : 40 + (a.x - minX) / w * (WIDTH - 200);
-      a.y = nodes.length === 1 ? HEIGHT / 2 : 30 + (a.y - minY) / h * (HEIGHT - 60);
+      a.x = left + (a.x - minX) * scale;
+      a.y = top + (a.y - minY) * scale;
     });
   }
 
