@@ -1,6 +1,9 @@
 package io.sextant.appliance.cli;
 
 import io.sextant.appliance.corpus.Corpus;
+import io.sextant.appliance.entities.EntityIndexer;
+import io.sextant.appliance.platform.DataDir;
+import io.sextant.appliance.platform.Database;
 import io.sextant.guard.marking.InvalidMarkingException;
 import io.sextant.guard.marking.Marking;
 import io.sextant.guard.marking.MarkingParser;
@@ -91,7 +94,9 @@ final class IngestCommand implements Callable<Integer> {
         ProgressBar bar = new ProgressBar(err, !json && ProgressBar.isTerminal());
         IngestReport report;
         boolean indexed;
-        try (Corpus corpus = Corpus.open(root.dataDir(), new Corpus.Options(settings, true, List.of()))) {
+        try (Database db = Database.open(new DataDir(root.dataDir()));
+             Corpus corpus = Corpus.open(root.dataDir(), new Corpus.Options(settings, true,
+                     List.of(EntityIndexer.open(db.dataSource()))))) {
             indexed = corpus.indexesDirectly();
             report = corpus.ingest(paths, request, bar);
         } catch (RuntimeException e) {

@@ -8,21 +8,24 @@ import io.sextant.appliance.corpus.Corpus;
 import io.sextant.appliance.grounding.Engines;
 import io.sextant.appliance.grounding.GroundedWriter;
 import io.sextant.guard.output.OutputGuard;
+import io.sextant.ingest.PassageSink;
 import jakarta.inject.Singleton;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 
 /**
  * Opens the corpus (ingest store, index, embedding model) and the engines once for the server, and drains ingest's
- * outbox every few seconds so passages ingested from the console while the server runs become searchable.
+ * outbox every few seconds so passages ingested from the console while the server runs become searchable. Every
+ * {@link PassageSink} bean (the entity index) follows the passage index.
  */
 @Factory
 final class CorpusFactory {
 
     @Singleton
     @Bean(preDestroy = "close")
-    Corpus corpus(@Value("${sextant.data-dir}") String dataDir) {
-        return Corpus.open(Path.of(dataDir), Corpus.Options.defaults());
+    Corpus corpus(@Value("${sextant.data-dir}") String dataDir, List<PassageSink> followers) {
+        return Corpus.open(Path.of(dataDir), Corpus.Options.defaults().withFollowers(followers));
     }
 
     @Singleton
