@@ -19,10 +19,16 @@ final class JobFixtures {
 
     /** A data directory with the marked corpus and users alice (US S) and bob (GBR S). */
     static Path dataDir(Path tmp) throws IOException {
-        Path data = tmp.resolve("data");
-        check(ConsoleRun.run(data, "ingest", "--marking", "(U)", MarkedCorpus.write(tmp.resolve("docs")).toString()));
+        Path data = corpusOnly(tmp);
         check(ConsoleRun.run(data, "users", "add", "alice", "--role", "analyst", "--clearance", "level=S;country=USA"));
         check(ConsoleRun.run(data, "users", "add", "bob", "--role", "analyst", "--clearance", "level=S;country=GBR"));
+        return data;
+    }
+
+    /** A data directory with the marked corpus and no users. */
+    static Path corpusOnly(Path tmp) throws IOException {
+        Path data = tmp.resolve("data");
+        check(ConsoleRun.run(data, "ingest", "--marking", "(U)", MarkedCorpus.write(tmp.resolve("docs")).toString()));
         return data;
     }
 
