@@ -18,14 +18,14 @@ import java.nio.file.Path;
 import java.time.Clock;
 
 /** A job service over a data directory, wired as the CLI wires it, with a clock of the test's choosing. */
-final class LocalJobs implements AutoCloseable {
+public final class LocalJobs implements AutoCloseable {
 
-    final Database db;
-    final Corpus corpus;
-    final Engines engines;
-    final JobService jobs;
+    public final Database db;
+    public final Corpus corpus;
+    public final Engines engines;
+    public final JobService jobs;
 
-    LocalJobs(Path data, Clock clock, int workers, Engines.Config engineConfig) {
+    public LocalJobs(Path data, Clock clock, int workers, Engines.Config engineConfig) {
         db = Database.open(new DataDir(data));
         var audit = new H2AuditLog(db.dataSource(), clock);
         Accounts accounts = new Accounts(db.dataSource(), new PasswordHasher(), audit, LockoutPolicy.DEFAULT, clock);
