@@ -196,7 +196,9 @@ final class BatchCommand implements Callable<Integer> {
             err.println("sextant batch: no job " + cancel);
             return 2;
         }
-        if (!store.cancel(cancel, Instant.now())) {
+        if (j.get().finished()) {
+            out.println("job " + cancel + " has finished: nothing to cancel");
+        } else if (!store.cancel(cancel, Instant.now())) {
             out.println("job " + cancel + " was already cancelled");
         } else {
             services.audit().append(new io.sextant.appliance.audit.AuditEvent(

@@ -251,11 +251,11 @@ public final class JobService implements AutoCloseable {
      *
      * @param jobId the job
      * @param by    who cancels
-     * @return whether it was cancelled now
+     * @return whether it was cancelled now (false when unknown, finished or cancelled before)
      */
     public boolean cancel(String jobId, String by) {
         Optional<JobRecord> job = store.find(jobId);
-        if (job.isEmpty() || !store.cancel(jobId, clock.instant())) {
+        if (job.isEmpty() || job.get().finished() || !store.cancel(jobId, clock.instant())) {
             return false;
         }
         running.forEach((k, c) -> {
@@ -313,7 +313,8 @@ public final class JobService implements AutoCloseable {
             status = TaskRecord.DONE;
         } catch (CancellationException e) {
             status = TaskRecord.CANCELLED;
-        } catch (TaskFailure | DraftUnavailableException | IllegalArgumentException e) {
+        } catch (TaskFailure | DraftUnavailableException | IllegalArgumentException
+                 | io.sextant.inference.InvalidRequestException e) {
             status = TaskRecord.FAILED;
             error = e.getMessage();
         } catch (IOException e) {

@@ -27,7 +27,7 @@ import java.util.Locale;
 /**
  * Batch-job benchmark (not a test): tasks per minute of a drafting job (the four bundled templates in turn, on the
  * marked corpus, Markdown output) with the extractive engine and with the tiny random-weight GGUF through the real
- * llama.cpp path, at 1 and 4 workers. Each run is a fresh job; the figure counts every finished task (done or failed:
+ * llama.cpp path, at 1 and 4 workers (4 workers: 4 llama.cpp slots of 2048 tokens each). Each run is a fresh job; the figure counts every finished task (done or failed:
  * the random-weight model's text is often refused by the guard, which is work done all the same).
  *
  * <p>Run from the repository root: {@code appliance/bin/batchbench [extractive-tasks] [tiny-tasks]}.
@@ -94,7 +94,7 @@ public final class BatchBench {
         }
         json.append("]}");
         try (LocalJobs local = new LocalJobs(data, Clock.systemUTC(), workers,
-                new Engines.Config(0, 2048, workers, null, null))) {
+                new Engines.Config(0, 2048 * workers, workers, null, null))) {
             String kind = local.engines.status().info().kind().toString();
             long t0 = System.nanoTime();
             JobRecord job = local.jobs.submit(JobFile.parse(json.toString()), "bench", false).job();

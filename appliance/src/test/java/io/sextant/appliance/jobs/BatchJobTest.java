@@ -65,7 +65,7 @@ class BatchJobTest {
     }
 
     @Test
-    void a_job_runs_with_its_users_clearance_and_can_be_cancelled() throws Exception {
+    void a_job_runs_with_its_users_clearance_and_a_finished_one_is_not_cancelled() throws Exception {
         Path data = JobFixtures.dataDir(tmp);
         Path outDir = Files.createDirectories(tmp.resolve("out"));
         Path file = tmp.resolve("job.yaml");
@@ -79,7 +79,8 @@ class BatchJobTest {
         String id = r.out().lines().filter(l -> l.startsWith("job ")).findFirst().orElseThrow().split(" ")[1];
         ConsoleRun c = ConsoleRun.run(data, "batch", "--cancel", id);
         assertThat(c.status()).isZero();
-        assertThat(ConsoleRun.run(data, "batch", "--list").out()).contains(id + "  cancelled");
+        assertThat(c.out()).contains("has finished: nothing to cancel");
+        assertThat(ConsoleRun.run(data, "batch", "--list").out()).contains(id + "  done");
         assertThat(ConsoleRun.run(data, "batch", "--cancel", "no-such-job").status()).isEqualTo(2);
     }
 }
