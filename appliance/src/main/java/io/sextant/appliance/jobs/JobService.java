@@ -313,10 +313,13 @@ public final class JobService implements AutoCloseable {
             status = TaskRecord.DONE;
         } catch (CancellationException e) {
             status = TaskRecord.CANCELLED;
-        } catch (TaskFailure | DraftUnavailableException | IllegalArgumentException
-                 | io.sextant.inference.InvalidRequestException e) {
+        } catch (TaskFailure | DraftUnavailableException | IllegalArgumentException e) {
             status = TaskRecord.FAILED;
             error = e.getMessage();
+        } catch (io.sextant.inference.InferenceException e) {
+            LOG.warn("job {} task {}: the model failed: {}", jobId, n, e.getMessage());
+            status = TaskRecord.FAILED;
+            error = "the model failed: " + e.getMessage();
         } catch (IOException e) {
             status = TaskRecord.FAILED;
             error = "the output could not be written: " + e.getMessage();
