@@ -27,8 +27,9 @@ import java.util.Locale;
 /**
  * Batch-job benchmark (not a test): tasks per minute of a drafting job (the four bundled templates in turn, on the
  * marked corpus, Markdown output) with the extractive engine and with the tiny random-weight GGUF through the real
- * llama.cpp path, at 1 and 4 workers (the model is written with an 8192-token trained context; 4 workers: 4 llama.cpp slots of 2048 tokens each). Each run is a fresh job; the figure counts every finished task (done or failed:
- * the random-weight model's text is often refused by the guard, which is work done all the same).
+ * llama.cpp path, at 1 and 4 workers. The model is written with an 8192-token trained context, so 4 workers get 4
+ * llama.cpp slots of 2048 tokens each. Each run is a fresh job; the figure counts every finished task (done or
+ * failed: the random-weight model's text is often refused by the guard, which is work done all the same).
  *
  * <p>Run from the repository root: {@code appliance/bin/batchbench [extractive-tasks] [tiny-tasks]}.
  */
