@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.sextant.appliance.security.Role;
 import io.sextant.appliance.testing.TestServer;
+import io.sextant.appliance.testing.WebClient;
+import java.util.Map;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -92,6 +94,38 @@ class JobsApiTest {
             assertThat(alice.post("/api/jobs", "[1, 2").status()).isEqualTo(400);
             assertThat(alice.post("/api/jobs", "{\"name\": \"s\", \"schedule\": \"61 * * * *\", \"tasks\":"
                     + " [{\"template\": \"sitrep\", \"topic\": \"t\"}]}").status()).isEqualTo(400);
+        }
+    }
+
+    @Test
+    void the_jobs_page_submits_a_job_file_with_its_form_and_cancels_with_csrf() throws Exception {
+        Path data = JobFixtures.corpusOnly(tmp);
+        try (TestServer server = TestServer.start(data, true, null)) {
+            WebClient alice = server.signedInAs("alice", Role.ANALYST, "level=S;country=USA",
+                    "correct horse battery staple 1");
+            WebClient.Response page = alice.get("/jobs", "Accept", "text/html");
+            assertThat(page.status()).isEqualTo(200);
+            assertThat(page.body()).contains("id=\"submit-job\"").contains("UNCLASSIFIED");
+            String csrf = alice.csrfFrom("/jobs");
+            assertThat(alice.postForm("/jobs", Map.of("spec", JobFixtures.job("page", "alice", 30, null)),
+                    "Accept", "text/html").status()).as("no CSRF token").isEqualTo(403);
+            WebClient.Response r = alice.postForm("/jobs", Map.of("_csrf", csrf, "spec",
+                    JobFixtures.job("page", "alice", 30, null)), "Accept", "text/html");
+            assertThat(r.status()).as(r.body()).isEqualTo(303);
+            String id = r.header("location").substring("/jobs#job-".length());
+            WebClient.Response c = alice.postForm("/jobs/" + id + "/cancel", Map.of("_csrf", csrf),
+                    "Accept", "text/html");
+            assertThat(c.status()).isEqualTo(303);
+            JobStore store = server.bean(JobStore.class);
+            assertThat(store.find(id).orElseThrow().cancelled()).isTrue();
+            WebClient.Response bad = alice.postForm("/jobs", Map.of("_csrf", csrf, "spec", "name: x\ntasks: 3\n"),
+                    "Accept", "text/html");
+            assertThat(bad.status()).isEqualTo(400);
+            assertThat(bad.body()).contains("&quot;tasks&quot; must be a list");
+            WebClient.Response sched = alice.postForm("/jobs", Map.of("_csrf", csrf, "spec", "name: daily\n"
+                    + "schedule: \"0 5 * * *\"\ntasks:\n  - template: brief\n    topic: convoy\n"), "Accept", "text/html");
+            assertThat(sched.status()).isEqualTo(200);
+            assertThat(sched.body()).contains("Scheduled &quot;daily&quot;").contains("0 5 * * *");
         }
     }
 
