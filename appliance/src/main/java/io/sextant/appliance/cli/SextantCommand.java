@@ -29,6 +29,7 @@ import picocli.CommandLine.ScopeType;
             ModelsCommand.class,
             DraftCommand.class,
             EntitiesCommand.class,
+            BatchCommand.class,
             IngestCommand.class,
             StatusCommand.class,
             CommandLine.HelpCommand.class
