@@ -28,6 +28,7 @@ import picocli.CommandLine.ScopeType;
             MarkingsCommand.class,
             ModelsCommand.class,
             DraftCommand.class,
+            AnalyzeCommand.class,
             IngestCommand.class,
             StatusCommand.class,
             CommandLine.HelpCommand.class
