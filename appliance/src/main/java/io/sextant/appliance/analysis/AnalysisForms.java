@@ -20,6 +20,10 @@ public final class AnalysisForms {
                     AnalysisApiController.scope(in), remote);
             case "ach" -> service.ach(analyst, AnalysisApiController.strings(in.get("hypotheses")),
                     AnalysisApiController.scope(in), remote);
+            case "redcell" -> service.redCell(analyst, text(in, "text"), AnalysisApiController.scope(in), remote);
+            case "compare" -> service.compare(analyst, text(in, "documentA"), text(in, "documentB"), remote);
+            case "pir" -> service.pir(analyst, text(in, "topic"), AnalysisApiController.strings(in.get("requirements")),
+                    in.path("ltiovHours").asInt(72), AnalysisApiController.scope(in), remote);
             default -> throw new AnalysisException(404, "no analysis workflow '" + workflow + "'; available: "
                     + WORKFLOWS);
         };

@@ -97,6 +97,50 @@ public final class AnalysisService {
     }
 
     /**
+     * Argues the opposing case of a plan or assessment.
+     *
+     * @param analyst who asks
+     * @param text    the plan or assessment
+     * @param scope   what the sources may be
+     * @param remote  the client address, or null
+     * @return the guarded red-cell product
+     */
+    public AnalysisReport redCell(Analyst analyst, String text, Scope scope, String remote) {
+        return run(analyst, "redcell", remote, () -> new RedCell(bench).argue(analyst, text == null ? "" : text,
+                scope), null);
+    }
+
+    /**
+     * Compares two documents the analyst may see.
+     *
+     * @param analyst who asks
+     * @param a       the first document id
+     * @param b       the second document id
+     * @param remote  the client address, or null
+     * @return the guarded differences
+     */
+    public AnalysisReport compare(Analyst analyst, String a, String b, String remote) {
+        return run(analyst, "compare", remote, () -> new Comparison(bench, this).compare(analyst, a, b), null);
+    }
+
+    /**
+     * Triages requirements and proposes new PIRs.
+     *
+     * @param analyst      who asks
+     * @param topic        the topic for new PIRs (or null)
+     * @param requirements existing requirements
+     * @param ltiovHours   hours until information loses its value
+     * @param scope        what the sources may be
+     * @param remote       the client address, or null
+     * @return the guarded triage and proposals
+     */
+    public AnalysisReport pir(Analyst analyst, String topic, List<String> requirements, int ltiovHours, Scope scope,
+            String remote) {
+        return run(analyst, "pir", remote, () -> new PirSupport(bench).support(analyst, topic, requirements,
+                ltiovHours, scope), null);
+    }
+
+    /**
      * @param analyst the matrix's owner
      * @param id      the matrix
      * @return the guarded matrix, as the analyst may see it now

@@ -74,11 +74,13 @@ final class Workbench {
         GenerationSettings settings = GenerationSettings.DEFAULTS.withMaxTokens(maxTokens).withTemperature(0.1)
                 .withConstraint(new OutputConstraint.JsonSchema(schema));
         String text;
+        boolean cut;
         try {
             Completion c = engines.generator().generate(new GenerationRequest(List.of(ChatMessage.system(task),
                     ChatMessage.user(prompt)), new GroundingContext(numbered), settings), TokenSink.DISCARD,
                     Cancellation.create());
             text = c.text();
+            cut = c.finishReason() == io.sextant.inference.FinishReason.LENGTH;
         } catch (RuntimeException e) {
             notices.notice(what + ": the model failed (" + e.getClass().getSimpleName()
                     + "); the heuristic result is shown");
@@ -88,7 +90,8 @@ final class Workbench {
         try {
             node = JSON.readTree(text.strip());
         } catch (Exception e) {
-            notices.notice(what + ": the model's output is not valid JSON; the heuristic result is shown");
+            notices.notice(what + ": the model's output is not valid JSON" + (cut ? " (cut off at the token limit)"
+                    : "") + "; the heuristic result is shown");
             return Optional.empty();
         }
         String problem = node == null || !node.isObject() ? "not a JSON object" : validate.apply(node);
