@@ -85,6 +85,26 @@ class AnalysisApiTest {
                     "{\"hypothesis\":2,\"evidence\":1,\"rating\":\"inconsistent\"}");
             assertThat(r.statusCode()).isEqualTo(404);
 
+            r = postJson(server, bob, "/api/analysis/redcell", JSON.writeValueAsString(java.util.Map.of("text",
+                    RedCellComparePirTest.PLAN)));
+            assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+            assertThat(r.body()).doesNotContain("NOFORN").contains("\"section\":\"ways it may fail\"");
+            r = postJson(server, alice, "/api/analysis/pir", "{\"topic\":\"convoy movements on Route 7\","
+                    + "\"requirements\":[\"Did the frigate leave the harbor at dawn?\"],\"ltiovHours\":24}");
+            assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+            assertThat(JSON.readTree(r.body()).get("summary").get("answered").asInt()).isEqualTo(1);
+            List<String> ids = server.bean(Corpus.class).documents(MarkedCorpus.US_SECRET).stream()
+                    .map(d -> String.valueOf(d.id())).toList();
+            String pair = JSON.writeValueAsString(java.util.Map.of("documentA", ids.get(0), "documentB", ids.get(1)));
+            r = postJson(server, alice, "/api/analysis/compare", pair);
+            assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+            assertThat(JSON.readTree(r.body()).get("citations").size()).isPositive();
+            r = postJson(server, bob, "/api/analysis/compare", pair);
+            assertThat(r.statusCode()).as("the NOFORN document is as unknown to bob").isEqualTo(404);
+            assertThat(bob.get("/api/analysis/ach/" + id, "Accept", "application/json").status()).isEqualTo(404);
+            assertThat(alice.get("/api/analysis/ach/" + id, "Accept", "application/json").body())
+                    .contains("\"marking\"");
+
             r = postJson(server, alice, "/api/analysis/nonsense", "{}");
             assertThat(r.statusCode()).isEqualTo(404);
             r = postJson(server, alice, "/api/analysis/evaluate", "{\"documentId\":\"999999\"}");
@@ -114,6 +134,16 @@ class AnalysisApiTest {
                 + "exercise near the harbor.", "--hypothesis", "The frigate did not leave the harbor.");
         assertThat(r.status()).as(r.err()).isZero();
         assertThat(JSON.readTree(r.out()).get("marking").asText()).isEqualTo("UNCLASSIFIED");
+        r = ConsoleRun.run(data, "analyze", "redcell", "--user", "bob", "--text", RedCellComparePirTest.PLAN);
+        assertThat(r.status()).as(r.err()).isZero();
+        assertThat(r.out()).startsWith("UNCLASSIFIED").contains("## ways it may fail").doesNotContain("NOFORN");
+        r = ConsoleRun.run(data, "analyze", "pir", "--user", "bob", "--topic", "harbor", "--requirement",
+                "Did the frigate leave the harbor at dawn?");
+        assertThat(r.status()).as(r.err()).isZero();
+        assertThat(r.out()).contains("answered");
+        r = ConsoleRun.run(data, "analyze", "compare", "1", "2", "--user", "bob");
+        assertThat(r.status()).as("one of the two is the NOFORN document: " + r.out()).isEqualTo(1);
+        assertThat(r.err()).contains("no such document");
         assertThat(ConsoleRun.run(data, "analyze", "evaluate", "--user", "nobody", "--text", "x").status())
                 .isEqualTo(2);
         assertThat(ConsoleRun.run(data, "audit", "tail", "-n", "3").out()).contains("ANALYSIS");
