@@ -197,7 +197,7 @@ final class Ach {
         return Text.disagreement(hypothesis, s).isEmpty() ? "consistent" : "inconsistent";
     }
 
-    private static String schema(int n) {
+    static String schema(int n) {
         StringBuilder props = new StringBuilder();
         StringBuilder req = new StringBuilder();
         for (int i = 1; i <= n; i++) {
@@ -209,7 +209,7 @@ final class Ach {
                 + "],\"additionalProperties\":false}";
     }
 
-    private static String validate(JsonNode n, int k) {
+    static String validate(JsonNode n, int k) {
         for (int i = 1; i <= k; i++) {
             JsonNode v = n.get("e" + i);
             if (v == null || !v.isTextual() || !RATINGS.contains(v.asText())) {

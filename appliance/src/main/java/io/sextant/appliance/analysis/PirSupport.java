@@ -23,6 +23,13 @@ final class PirSupport {
     static final double ANSWERED = 0.6;
     static final int MAX_PROPOSALS = 3;
 
+    static final String SCHEMA = """
+            {"type":"object","properties":{"status":{"type":"string","enum":["answered","open"]},
+            "citations":{"type":"array","items":{"type":"integer"},"maxItems":3}},
+            "required":["status","citations"],"additionalProperties":false}""";
+    private static final String TASK = "You triage one intelligence requirement against numbered source passages. "
+            + "Answer with JSON only: status answered (a passage answers it; cite it) or open.";
+
     private final Workbench bench;
 
     PirSupport(Workbench bench) {
@@ -63,7 +70,8 @@ final class PirSupport {
             Evidence best = null;
             String sentence = "";
             double cover = 0;
-            for (Evidence e : bench.corpus.evidence(analyst.clearance(), r, scope, 3)) {
+            List<Evidence> evidence = bench.corpus.evidence(analyst.clearance(), r, scope, 3);
+            for (Evidence e : evidence) {
                 String s = Text.bestSentence(e.text(), r);
                 double c = Text.coverage(r, s);
                 if (c > cover) {
@@ -73,6 +81,17 @@ final class PirSupport {
                 }
             }
             boolean isAnswered = best != null && cover >= ANSWERED;
+            if (bench.modelled() && !evidence.isEmpty()) {
+                var j = bench.structured(TASK, "Requirement: " + r, evidence, SCHEMA, 40,
+                        n -> validate(n, evidence.size()), "requirement " + (i + 1), p);
+                if (j.isPresent()) {
+                    isAnswered = j.get().get("status").asText().equals("answered");
+                    if (isAnswered) {
+                        best = evidence.get(j.get().get("citations").get(0).asInt() - 1);
+                        sentence = Text.bestSentence(best.text(), r);
+                    }
+                }
+            }
             if (isAnswered) {
                 answered++;
             }
@@ -99,6 +118,19 @@ final class PirSupport {
         p.summary().put("proposed", proposals);
         p.summary().put("ltiov", ltiov);
         return p;
+    }
+
+    static String validate(com.fasterxml.jackson.databind.JsonNode n, int k) {
+        var st = n.get("status");
+        if (st == null || !st.isTextual() || !List.of("answered", "open").contains(st.asText())) {
+            return "status is not answered or open";
+        }
+        String c = Workbench.citationsProblem(n, "citations", k);
+        if (c != null) {
+            return c;
+        }
+        return st.asText().equals("answered") && n.get("citations").isEmpty() ? "an answered status cites no passage"
+                : null;
     }
 
     /** Near-duplicates: most of the shorter one's content is in the longer, and a third of all is shared. */

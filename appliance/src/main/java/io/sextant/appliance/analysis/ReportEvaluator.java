@@ -23,7 +23,7 @@ final class ReportEvaluator {
     static final List<String> VERDICTS = List.of("supported", "contradicted", "not_found");
     static final int MAX_CLAIMS = 40;
     private static final int K = 4;
-    private static final String SCHEMA = """
+    static final String SCHEMA = """
             {"type":"object","properties":{"verdict":{"type":"string","enum":["supported","contradicted","not_found"]},
             "citations":{"type":"array","items":{"type":"integer"},"maxItems":3}},
             "required":["verdict","citations"],"additionalProperties":false}""";
@@ -120,7 +120,7 @@ final class ReportEvaluator {
         return p;
     }
 
-    private static String validate(JsonNode n, int k) {
+    static String validate(JsonNode n, int k) {
         JsonNode v = n.get("verdict");
         if (v == null || !v.isTextual() || !VERDICTS.contains(v.asText())) {
             return "verdict is not one of " + VERDICTS;

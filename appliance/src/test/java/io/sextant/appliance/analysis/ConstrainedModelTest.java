@@ -8,6 +8,7 @@ import io.sextant.inference.gguf.GgmlType;
 import io.sextant.inference.gguf.testing.TinyLlama;
 import io.sextant.inference.registry.ModelRegistry;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -68,6 +69,25 @@ class ConstrainedModelTest {
                     assertThat(Ach.RATINGS).contains((String) c.fields().get("rating")));
             assertThat(r.notices()).allSatisfy(n -> assertThat(n).containsPattern(
                     "hypothesis \\d+: the model('s output)? .*; the heuristic result is shown"));
+            Bench.assertNothingHidden(r);
+            b.assertCitationsVisible(Bench.GBR, r);
+        }
+    }
+
+    @Test
+    void pir_triage_from_the_model_is_valid_or_replaced_with_a_reason() throws Exception {
+        try (Bench b = bench()) {
+            AnalysisReport r = b.service.pir(Bench.GBR, "harbor", List.of("Did the frigate leave the harbor at dawn?",
+                    "What air defence systems are deployed near the capital?"), 24, Scope.ALL, null);
+            System.out.println("tiny GGUF PIR notices: " + r.notices());
+            assertThat(r.section("triage")).hasSize(2).allSatisfy(t -> {
+                assertThat(List.of("answered", "open")).contains((String) t.fields().get("status"));
+                if (t.fields().get("status").equals("answered")) {
+                    assertThat(t.citations()).isNotEmpty();
+                }
+            });
+            assertThat(r.notices()).allSatisfy(n -> assertThat(n).containsPattern(
+                    "requirement \\d+: the model('s output)? .*; the heuristic result is shown"));
             Bench.assertNothingHidden(r);
             b.assertCitationsVisible(Bench.GBR, r);
         }
