@@ -83,4 +83,15 @@ class EvaluateReportTest {
                     .isEqualTo(400);
         }
     }
+
+    @Test
+    void text_carrying_a_marking_above_the_sources_is_refused_by_the_guard_and_audited() throws Exception {
+        try (Bench b = new Bench(tmp)) {
+            assertThatThrownBy(() -> b.service.evaluate(Bench.GBR, "The frigate left the harbor at dawn, as "
+                    + "TOP SECRET//SI//NOFORN reporting from the harbor says.", null, Scope.ALL, null))
+                    .isInstanceOf(AnalysisException.class)
+                    .satisfies(e -> assertThat(((AnalysisException) e).status()).isEqualTo(403));
+            assertThat(b.audit.tail(1).getFirst().event().outcome()).isEqualTo(io.sextant.appliance.audit.Outcome.DENIED);
+        }
+    }
 }
