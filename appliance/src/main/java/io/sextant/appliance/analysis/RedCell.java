@@ -88,6 +88,9 @@ final class RedCell {
                 }
             }
         }
+        if (bench.modelled()) {
+            teamB(analyst, text, scope, p);
+        }
         add(p, "ways it may fail", failures);
         add(p, "key assumptions", assumptions);
         add(p, "indicators", indicators);
@@ -95,6 +98,39 @@ final class RedCell {
         p.summary().put("keyAssumptions", Math.min(MAX_POINTS, assumptions.size()));
         p.summary().put("indicators", Math.min(MAX_POINTS, indicators.size()));
         return p;
+    }
+
+    /**
+     * With a model loaded: the Team-B case in prose, written through the grounded writer (its citations checked and
+     * the text guarded on its own first, so a refused narrative leaves a notice and the cited points stand).
+     */
+    private void teamB(Analyst analyst, String text, Scope scope, Product p) {
+        List<Evidence> evidence = bench.corpus.evidence(analyst.clearance(), text, scope, 6);
+        if (evidence.isEmpty()) {
+            return;
+        }
+        io.sextant.appliance.grounding.GroundedWriter writer = new io.sextant.appliance.grounding.GroundedWriter(
+                bench.engines, bench.guard, bench.clock);
+        var request = new io.sextant.appliance.grounding.GroundedWriter.Request("You are the red cell (Team B). "
+                + "Argue against the plan below from the numbered passages only: how it may fail, which assumptions "
+                + "carry it, what would show the opposing case is happening. Cite passages as [n].", List.of(),
+                "The plan or assessment:\n" + text, evidence,
+                io.sextant.inference.GenerationSettings.DEFAULTS.withMaxTokens(300).withTemperature(0.3));
+        var written = writer.write(analyst, request, io.sextant.inference.TokenSink.DISCARD,
+                io.sextant.inference.Cancellation.create());
+        if (written instanceof io.sextant.appliance.grounding.GroundedWriter.Product gp) {
+            for (var mp : gp.product().paragraphs()) {
+                List<Evidence> cited = evidence.stream().filter(e -> mp.sourceIds().contains(e.passageId())).toList();
+                String plain = mp.text().replaceAll("\\s*\\[\\d+]", "").strip();
+                if (!plain.isEmpty() && !cited.isEmpty()) {
+                    p.add("team B case", plain, cited, Map.of());
+                }
+            }
+        } else {
+            p.notice("the model's Team-B narrative was not usable ("
+                    + (written instanceof io.sextant.appliance.grounding.GroundedWriter.Refused r
+                            ? r.refusal().message() : "nothing was written") + "); the cited points stand");
+        }
     }
 
     private static void add(Product p, String section, List<Object[]> points) {

@@ -92,4 +92,17 @@ class ConstrainedModelTest {
             b.assertCitationsVisible(Bench.GBR, r);
         }
     }
+
+    @Test
+    void red_cell_with_a_model_adds_a_guarded_team_b_case_or_says_why_not() throws Exception {
+        try (Bench b = bench()) {
+            AnalysisReport r = b.service.redCell(Bench.GBR, RedCellComparePirTest.PLAN, Scope.ALL, null);
+            System.out.println("tiny GGUF red cell: " + r.section("team B case").size() + " paragraphs, notices "
+                    + r.notices());
+            assertThat(r.section("ways it may fail")).isNotEmpty();
+            r.section("team B case").forEach(t -> assertThat(t.citations()).isNotEmpty());
+            Bench.assertNothingHidden(r);
+            b.assertCitationsVisible(Bench.GBR, r);
+        }
+    }
 }
