@@ -41,6 +41,11 @@ public record AnalysisReport(String workflow, String id, String marking, List<Pa
             fields = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(fields));
         }
 
+        /** @return the text without its trailing {@code [n]} markers (pages link the citations instead) */
+        public String plain() {
+            return text.replaceAll("(\\s*\\[\\d+])+$", "");
+        }
+
         /** @return the text with its portion mark in front */
         public String marked() {
             return portionMark + " " + text;
