@@ -30,6 +30,7 @@ import picocli.CommandLine.ScopeType;
             DraftCommand.class,
             EntitiesCommand.class,
             BatchCommand.class,
+            AnalyzeCommand.class,
             IngestCommand.class,
             StatusCommand.class,
             CommandLine.HelpCommand.class
