@@ -190,6 +190,17 @@ class WebSecurityTest {
     }
 
     @Test
+    void aPageFormLargerThanFourMegabytesIsRefusedBeforeAnythingBuffersIt() {
+        WebClient anon = server.client();
+        String token = anon.csrfFrom("/login");
+        Response huge = anon.postForm("/login", Map.of("_csrf", token, "username", "x", "password", "y".repeat(5_000_000),
+                "acknowledge", "yes"));
+        assertThat(huge.status()).isEqualTo(413);
+        assertThat(huge.body()).doesNotContain("yyyy");
+        assertThat(server.client().get("/api/health").status()).isEqualTo(200);
+    }
+
+    @Test
     void scriptsCallingTheApiWithTheCookieMustSendTheCsrfHeader() {
         WebClient analyst = server.signedInAs("scripter", Role.ANALYST, "level=S;country=USA", PASSWORD);
         String token = analyst.csrfFrom("/");
