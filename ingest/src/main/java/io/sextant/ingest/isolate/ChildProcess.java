@@ -8,6 +8,7 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -131,6 +132,13 @@ final class ChildProcess implements AutoCloseable {
         }
         try (Stream<Path> s = Files.walk(dir)) {
             s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (NoSuchFileException e) {
+            // The child removed its scratch itself while it was exiting: nothing is left to clean.
+        } catch (UncheckedIOException e) {
+            if (!(e.getCause() instanceof NoSuchFileException)) {
+                throw new UncheckedIOException("cannot clean scratch " + dir, e.getCause());
+            }
+            deleteTree(dir);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot clean scratch " + dir, e);
         }
