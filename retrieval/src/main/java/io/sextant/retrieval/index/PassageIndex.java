@@ -28,6 +28,7 @@ import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.CheckIndex;
+import org.apache.lucene.index.ConcurrentMergeScheduler;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -101,7 +102,7 @@ public final class PassageIndex implements SearcherSource, AutoCloseable {
             @Override
             public IndexSearcher newSearcher(org.apache.lucene.index.IndexReader r,
                     org.apache.lucene.index.IndexReader previous) {
-                IndexSearcher s = new IndexSearcher(r);
+                IndexSearcher s = new IndexSearcher(r, SearchThreads.shared());
                 s.setSimilarity(SIMILARITY);
                 return s;
             }
@@ -186,6 +187,47 @@ public final class PassageIndex implements SearcherSource, AutoCloseable {
     public void commit() throws IOException {
         writer.commit();
         searchers.maybeRefreshBlocking();
+    }
+
+    /**
+     * Merges the index down to at most {@code maxSegments} segments, commits and refreshes. Each segment carries its
+     * own HNSW graph and term dictionary, so a query's cost grows with the segment count; after a bulk load an
+     * administrator may merge (it rewrites the index once, needing up to twice its size on disk for the duration).
+     * Searches continue on the old segments meanwhile.
+     *
+     * @param maxSegments at most this many segments afterwards (≥ 1)
+     * @throws IOException on write errors
+     */
+    public void optimize(int maxSegments) throws IOException {
+        if (maxSegments < 1) {
+            throw new IllegalArgumentException("maxSegments must be >= 1: " + maxSegments);
+        }
+        writer.forceMerge(maxSegments, true);
+        commit();
+    }
+
+    /**
+     * Waits for the background merges under way, then commits what they produced and refreshes: for benchmarks and
+     * tools that must measure a settled index.
+     *
+     * @throws IOException on write errors
+     */
+    public void awaitMerges() throws IOException {
+        writer.maybeMerge();
+        if (writer.getConfig().getMergeScheduler() instanceof ConcurrentMergeScheduler cms) {
+            cms.sync();
+        }
+        commit();
+    }
+
+    /** @return the number of segments searches currently see */
+    public int segments() {
+        IndexSearcher s = acquire();
+        try {
+            return s.getIndexReader().leaves().size();
+        } finally {
+            release(s);
+        }
     }
 
     /** Makes changes visible to new searches without a commit. @throws IOException on read errors */

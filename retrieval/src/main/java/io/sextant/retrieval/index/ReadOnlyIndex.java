@@ -30,7 +30,7 @@ public final class ReadOnlyIndex implements SearcherSource, AutoCloseable {
             throw new IOException("no index at " + path + " (ingest documents first)");
         }
         this.reader = DirectoryReader.open(dir);
-        this.searcher = new IndexSearcher(reader);
+        this.searcher = new IndexSearcher(reader, SearchThreads.shared());
         this.searcher.setSimilarity(PassageIndex.SIMILARITY);
         this.labels = labels;
     }

@@ -40,7 +40,7 @@ final class FacetCounter implements CollectorManager<FacetCounter.Leafs, FacetCo
     }
 
     @Override
-    public Counts reduce(Collection<Leafs> collectors) {
+    public Counts reduce(Collection<Leafs> collectors) throws IOException {
         long total = 0;
         Map<String, Map<String, Long>> out = new TreeMap<>();
         for (String f : fields) {
@@ -48,29 +48,57 @@ final class FacetCounter implements CollectorManager<FacetCounter.Leafs, FacetCo
         }
         for (Leafs l : collectors) {
             total += l.total;
-            l.counts.forEach((f, m) -> m.forEach((v, c) -> out.get(f).merge(v, c, Long::sum)));
+            for (Leafs.Segment seg : l.segments) {
+                for (int i = 0; i < fields.size(); i++) {
+                    int[] counts = seg.counts[i];
+                    SortedDocValues dv = seg.values.get(i);
+                    Map<String, Long> m = out.get(fields.get(i));
+                    for (int ord = 0; ord < counts.length; ord++) {
+                        if (counts[ord] > 0) {
+                            String v = dv.lookupOrd(ord).utf8ToString();
+                            if (!v.isEmpty()) {
+                                m.merge(v, (long) counts[ord], Long::sum);
+                            }
+                        }
+                    }
+                }
+            }
         }
         return new Counts(total, out);
     }
 
+    /**
+     * One slice's counts. Values are counted by segment ordinal while collecting and turned into strings once per
+     * distinct value in {@link #reduce}, so a search matching a million passages costs a million array increments
+     * per field rather than a million string conversions.
+     */
     static final class Leafs implements Collector {
+        private record Segment(List<SortedDocValues> values, int[][] counts) {
+        }
+
         private final List<String> fields;
-        private final Map<String, Map<String, Long>> counts = new TreeMap<>();
+        private final List<Segment> segments = new ArrayList<>();
         private long total;
 
         Leafs(List<String> fields) {
             this.fields = fields;
-            for (String f : fields) {
-                counts.put(f, new TreeMap<>());
-            }
         }
 
         @Override
         public LeafCollector getLeafCollector(LeafReaderContext ctx) throws IOException {
-            List<SortedDocValues> dvs = new ArrayList<>();
-            for (String f : fields) {
-                dvs.add(DocValues.getSorted(ctx.reader(), f));
+            int n = fields.size();
+            List<SortedDocValues> iterators = new ArrayList<>(n);
+            List<SortedDocValues> lookups = new ArrayList<>(n);
+            int[][] counts = new int[n][];
+            for (int i = 0; i < n; i++) {
+                SortedDocValues dv = DocValues.getSorted(ctx.reader(), fields.get(i));
+                iterators.add(dv);
+                // A second instance resolves ordinals to values later, independent of the iterating one.
+                lookups.add(DocValues.getSorted(ctx.reader(), fields.get(i)));
+                counts[i] = new int[dv.getValueCount()];
             }
+            segments.add(new Segment(lookups, counts));
+            SortedDocValues[] dvs = iterators.toArray(new SortedDocValues[0]);
             return new LeafCollector() {
                 @Override
                 public void setScorer(Scorable scorer) {
@@ -79,13 +107,9 @@ final class FacetCounter implements CollectorManager<FacetCounter.Leafs, FacetCo
                 @Override
                 public void collect(int doc) throws IOException {
                     total++;
-                    for (int i = 0; i < fields.size(); i++) {
-                        SortedDocValues dv = dvs.get(i);
-                        if (dv.advanceExact(doc)) {
-                            String v = dv.lookupOrd(dv.ordValue()).utf8ToString();
-                            if (!v.isEmpty()) {
-                                counts.get(fields.get(i)).merge(v, 1L, Long::sum);
-                            }
+                    for (int i = 0; i < dvs.length; i++) {
+                        if (dvs[i].advanceExact(doc)) {
+                            counts[i][dvs[i].ordValue()]++;
                         }
                     }
                 }

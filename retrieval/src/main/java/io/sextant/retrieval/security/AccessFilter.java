@@ -1,7 +1,5 @@
 package io.sextant.retrieval.security;
 
-import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -9,24 +7,15 @@ import org.apache.lucene.document.Document;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.index.IndexReader;
-import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.Term;
-import org.apache.lucene.index.Terms;
-import org.apache.lucene.index.TermsEnum;
-import org.apache.lucene.sandbox.search.CoveringQuery;
-import org.apache.lucene.search.LongValuesSource;
-import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.util.BytesRef;
 
 /**
  * Exact clearance filtering as a Lucene query. Each passage stores every distinct CNF clause of its marking as one
  * term ({@code vis:tok1|tok2|...}, tokens sorted; an unrestricted passage gets an always-true sentinel clause), and
- * the number of those terms as a doc value. For a user, the clause terms present in the index are enumerated and the ones the user satisfies
- * (shares a token with) become the sub-queries of a {@link CoveringQuery} whose per-document minimum is that count:
- * a passage matches only when every one of its clauses is satisfied. It is exact (no approximation), deny by default
- * (a passage without labels never matches) and usable as an HNSW pre-filter.
+ * the number of those terms as a doc value. For a user, each segment's clause terms are enumerated and the ones the
+ * user satisfies (shares a token with) are counted per passage: a passage matches only when every one of its clauses
+ * is satisfied. It is exact (no approximation), deny by default (a passage without labels never matches) and usable
+ * as an HNSW pre-filter; the per-segment result is a cached bit set ({@link VisibleToQuery}).
  */
 public final class AccessFilter {
 
@@ -77,36 +66,23 @@ public final class AccessFilter {
     }
 
     /**
-     * Builds the filter for one user against one reader (the clause vocabulary is read from it).
+     * Builds the filter for one user. The reader is not needed any more (each segment's clause vocabulary is read
+     * when the segment is searched); the parameter stays so that callers state which index the filter is meant for.
      *
      * @param reader         the reader the query will run on
      * @param authorizations the user's tokens
      * @return a query matching exactly the passages the user may see
-     * @throws IOException on index read errors
      */
-    public static Query forUser(IndexReader reader, Set<String> authorizations) throws IOException {
-        Set<String> satisfied = new TreeSet<>();
-        for (LeafReaderContext leaf : reader.leaves()) {
-            Terms terms = leaf.reader().terms(CLAUSE_FIELD);
-            if (terms == null) {
-                continue;
-            }
-            TermsEnum te = terms.iterator();
-            for (BytesRef b = te.next(); b != null; b = te.next()) {
-                String clause = b.utf8ToString();
-                if (!satisfied.contains(clause) && satisfies(clause, authorizations)) {
-                    satisfied.add(clause);
-                }
-            }
-        }
-        if (satisfied.isEmpty()) {
-            return new MatchNoDocsQuery("no visible clauses");
-        }
-        List<Query> subs = new ArrayList<>(satisfied.size());
-        for (String c : satisfied) {
-            subs.add(new TermQuery(new Term(CLAUSE_FIELD, c)));
-        }
-        return new CoveringQuery(subs, LongValuesSource.fromLongField(COUNT_FIELD));
+    public static Query forUser(IndexReader reader, Set<String> authorizations) {
+        return forUser(authorizations);
+    }
+
+    /**
+     * @param authorizations the user's tokens
+     * @return a query matching exactly the passages the user may see, in any index labelled by {@link #label}
+     */
+    public static Query forUser(Set<String> authorizations) {
+        return new VisibleToQuery(authorizations);
     }
 
     static boolean satisfies(String clauseTerm, Set<String> authorizations) {

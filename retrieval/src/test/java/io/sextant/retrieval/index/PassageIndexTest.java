@@ -58,6 +58,32 @@ class PassageIndexTest {
     }
 
     @Test
+    void optimizing_merges_segments_and_keeps_every_answer_and_every_trim() throws IOException {
+        try (PassageIndex index = open()) {
+            for (int batch = 0; batch < 4; batch++) {
+                index.add(List.of(passage("p" + batch, "d" + batch, 0, "frigate sighted in batch " + batch, "(U)"),
+                        passage("s" + batch, "d" + batch, 1, "frigate escort secret " + batch, "(S)")));
+                index.commit();
+            }
+            index.deleteDocument("d3");
+            index.commit();
+            PassageSearcher s = new PassageSearcher(index, index.embedder(), FusionSettings.defaults(), PARSER);
+            SearchResult topBefore = s.search(bm25("frigate", TOP));
+            SearchResult lowBefore = s.search(bm25("frigate", LOW));
+            assertThat(index.segments()).isGreaterThan(1);
+            index.optimize(1);
+            assertThat(index.segments()).isEqualTo(1);
+            SearchResult topAfter = s.search(bm25("frigate", TOP));
+            SearchResult lowAfter = s.search(bm25("frigate", LOW));
+            assertThat(ids(topAfter)).containsExactlyInAnyOrderElementsOf(ids(topBefore)).hasSize(6);
+            assertThat(topAfter.facets()).isEqualTo(topBefore.facets());
+            assertThat(ids(lowAfter)).containsExactlyInAnyOrder("p0", "p1", "p2");
+            assertThat(lowAfter.totalVisible()).isEqualTo(lowBefore.totalVisible()).isEqualTo(3);
+            assertThatThrownBy(() -> index.optimize(0)).isInstanceOf(IllegalArgumentException.class);
+        }
+    }
+
+    @Test
     void reingest_replaces_a_documents_passages_atomically_and_delete_removes_them() throws IOException {
         try (PassageIndex index = open()) {
             index.add(List.of(passage("a0", "a", 0, "the frigate entered the harbor", "(U)"),

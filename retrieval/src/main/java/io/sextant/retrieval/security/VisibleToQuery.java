@@ -1,0 +1,229 @@
+package io.sextant.retrieval.security;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.PostingsEnum;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.search.ConstantScoreScorer;
+import org.apache.lucene.search.ConstantScoreWeight;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryVisitor;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Scorer;
+import org.apache.lucene.search.ScorerSupplier;
+import org.apache.lucene.search.Weight;
+import org.apache.lucene.util.BitSetIterator;
+import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.FixedBitSet;
+
+/**
+ * The passages one set of authorizations may see, as a filter query backed by a per-segment bit set.
+ *
+ * <p>Why a bit set: the clearance filter sits under every search (BM25, kNN pre-filter, counts, facets), and a user
+ * at the top of the hierarchy sees nearly every passage, so evaluating the clause logic per query walks every
+ * posting of the index. Segments are immutable and a segment's clause vocabulary is small, so the visible set of a
+ * segment is a pure function of (segment, the clause terms of that segment the user satisfies). It is computed once
+ * for that key and reused by every user with the same key, until the segment is merged away. The HNSW search takes
+ * the bit set as its accept set without copying it when the segment has no deletions; deletions are applied by
+ * Lucene on top, as for any filter.
+ *
+ * <p>Exactness: a document is set when the number of its clause terms the user satisfies equals its stored clause
+ * count, which is the CNF semantics of {@link AccessFilter}; a document without a count (no labels) is never set.
+ */
+final class VisibleToQuery extends Query {
+
+    /** Bit sets kept, by their size in bytes; least recently used ones go first. */
+    private static final long CACHE_BYTES = Long.getLong("sextant.retrieval.visibility-cache-bytes", 256L << 20);
+    private static final Cache CACHE = new Cache(CACHE_BYTES);
+
+    private final Set<String> authorizations;
+
+    VisibleToQuery(Set<String> authorizations) {
+        this.authorizations = Collections.unmodifiableSet(new TreeSet<>(authorizations));
+    }
+
+    /** The segment's clause terms these authorizations satisfy, sorted; empty when none. */
+    private List<String> satisfied(LeafReader reader) throws IOException {
+        Terms terms = reader.terms(AccessFilter.CLAUSE_FIELD);
+        if (terms == null) {
+            return List.of();
+        }
+        List<String> out = new ArrayList<>();
+        TermsEnum te = terms.iterator();
+        for (BytesRef b = te.next(); b != null; b = te.next()) {
+            String clause = b.utf8ToString();
+            if (AccessFilter.satisfies(clause, authorizations)) {
+                out.add(clause);
+            }
+        }
+        return out;
+    }
+
+    /** The visible documents of one segment, deletions ignored. */
+    private static FixedBitSet compute(LeafReader reader, List<String> satisfied) throws IOException {
+        int maxDoc = reader.maxDoc();
+        FixedBitSet bits = new FixedBitSet(maxDoc);
+        Terms terms = reader.terms(AccessFilter.CLAUSE_FIELD);
+        if (terms == null || satisfied.isEmpty()) {
+            return bits;
+        }
+        int[] counts = new int[maxDoc];
+        TermsEnum te = terms.iterator();
+        PostingsEnum pe = null;
+        for (String clause : satisfied) {
+            if (!te.seekExact(new BytesRef(clause))) {
+                continue;
+            }
+            pe = te.postings(pe, PostingsEnum.NONE);
+            for (int d = pe.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = pe.nextDoc()) {
+                counts[d]++;
+            }
+        }
+        NumericDocValues need = DocValues.getNumeric(reader, AccessFilter.COUNT_FIELD);
+        for (int d = 0; d < maxDoc; d++) {
+            if (counts[d] > 0 && need.advanceExact(d) && need.longValue() == counts[d]) {
+                bits.set(d);
+            }
+        }
+        return bits;
+    }
+
+    @Override
+    public Weight createWeight(IndexSearcher searcher, ScoreMode scoreMode, float boost) {
+        return new ConstantScoreWeight(this, boost) {
+            @Override
+            public ScorerSupplier scorerSupplier(LeafReaderContext context) throws IOException {
+                LeafReader reader = context.reader();
+                List<String> satisfied = satisfied(reader);
+                if (satisfied.isEmpty()) {
+                    return null;
+                }
+                IndexReader.CacheHelper core = reader.getCoreCacheHelper();
+                FixedBitSet bits = core == null ? compute(reader, satisfied)
+                        : CACHE.get(core, satisfied, () -> compute(reader, satisfied));
+                int cardinality = bits.cardinality();
+                if (cardinality == 0) {
+                    return null;
+                }
+                float s = score();
+                return new ScorerSupplier() {
+                    @Override
+                    public Scorer get(long leadCost) {
+                        return new ConstantScoreScorer(s, scoreMode, new BitSetIterator(bits, cardinality));
+                    }
+
+                    @Override
+                    public long cost() {
+                        return cardinality;
+                    }
+                };
+            }
+
+            @Override
+            public boolean isCacheable(LeafReaderContext ctx) {
+                return false; // cached here, per segment and clause set; Lucene's query cache would hold a copy
+            }
+        };
+    }
+
+    @Override
+    public String toString(String field) {
+        return "VisibleTo" + authorizations;
+    }
+
+    @Override
+    public void visit(QueryVisitor visitor) {
+        visitor.visitLeaf(this);
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return sameClassAs(other) && authorizations.equals(((VisibleToQuery) other).authorizations);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(classHash(), authorizations);
+    }
+
+    /** Supplies a bit set, possibly reading the index. */
+    private interface Compute {
+        FixedBitSet get() throws IOException;
+    }
+
+    /** The least-recently-used bit sets by (segment core, satisfied clause terms), bounded in bytes. */
+    private static final class Cache {
+        private record Key(Object core, List<String> satisfied) {
+        }
+
+        private final long maxBytes;
+        private final LinkedHashMap<Key, FixedBitSet> entries = new LinkedHashMap<>(16, 0.75f, true);
+        private final Map<Object, Boolean> watched = new IdentityHashMap<>();
+        private long bytes;
+
+        Cache(long maxBytes) {
+            this.maxBytes = maxBytes;
+        }
+
+        FixedBitSet get(IndexReader.CacheHelper core, List<String> satisfied, Compute compute) throws IOException {
+            Key key = new Key(core.getKey(), List.copyOf(satisfied));
+            synchronized (this) {
+                FixedBitSet hit = entries.get(key);
+                if (hit != null) {
+                    return hit;
+                }
+            }
+            // Computed outside the lock: two threads may compute the same set once, which is harmless.
+            FixedBitSet bits = compute.get();
+            synchronized (this) {
+                if (watched.put(key.core(), Boolean.TRUE) == null) {
+                    core.addClosedListener(this::forget);
+                }
+                FixedBitSet prior = entries.put(key, bits);
+                bytes += size(bits) - (prior == null ? 0 : size(prior));
+                var it = entries.entrySet().iterator();
+                while (bytes > maxBytes && it.hasNext()) {
+                    var e = it.next();
+                    if (e.getKey().equals(key)) {
+                        continue;
+                    }
+                    bytes -= size(e.getValue());
+                    it.remove();
+                }
+            }
+            return bits;
+        }
+
+        private synchronized void forget(IndexReader.CacheKey core) {
+            watched.remove(core);
+            var it = entries.entrySet().iterator();
+            while (it.hasNext()) {
+                var e = it.next();
+                if (e.getKey().core() == core) {
+                    bytes -= size(e.getValue());
+                    it.remove();
+                }
+            }
+        }
+
+        private static long size(FixedBitSet b) {
+            return (long) b.getBits().length * Long.BYTES;
+        }
+    }
+}
