@@ -4,6 +4,7 @@ import io.sextant.appliance.audit.AuditEvent;
 import io.sextant.appliance.audit.AuditEventType;
 import io.sextant.appliance.audit.AuditLog;
 import io.sextant.appliance.audit.Outcome;
+import io.sextant.appliance.platform.Jdbc;
 import io.sextant.appliance.security.Account;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
@@ -14,11 +15,9 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.Objects;
 import java.util.Optional;
 import javax.security.auth.x500.X500Principal;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 
 /**
  * Maps client-certificate subjects to accounts (mutual TLS, PKI/CAC sign-in). Subjects are compared in the
@@ -51,14 +50,7 @@ public final class CertificateAccounts {
      * @return the mapping
      */
     public static CertificateAccounts open(DataSource dataSource, AuditLog audit, Clock clock) {
-        Flyway.configure(CertificateAccounts.class.getClassLoader())
-                .dataSource(Objects.requireNonNull(dataSource, "dataSource"))
-                .table(HISTORY_TABLE)
-                .locations(MIGRATIONS)
-                .baselineOnMigrate(true)
-                .baselineVersion("0")
-                .load()
-                .migrate();
+        Jdbc.migrate(dataSource, CertificateAccounts.class, HISTORY_TABLE, MIGRATIONS);
         return new CertificateAccounts(dataSource, audit, clock);
     }
 
@@ -86,36 +78,27 @@ public final class CertificateAccounts {
      */
     public String set(Account account, String subject, String actor, String remote) {
         String dn = canonical(subject);
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                Optional<Long> owner = lookup(c, dn);
-                if (owner.isPresent() && owner.get() != account.id()) {
-                    throw new IllegalArgumentException("that subject is already mapped to another account");
-                }
-                try (PreparedStatement ps = c.prepareStatement("DELETE FROM account_certificates WHERE account_id = ?")) {
-                    ps.setLong(1, account.id());
-                    ps.executeUpdate();
-                }
-                try (PreparedStatement ps = c.prepareStatement(
-                        "INSERT INTO account_certificates (subject, account_id, set_at, set_by) VALUES (?, ?, ?, ?)")) {
-                    ps.setString(1, dn);
-                    ps.setLong(2, account.id());
-                    ps.setObject(3, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
-                    ps.setString(4, actor);
-                    ps.executeUpdate();
-                }
-                audit.append(new AuditEvent(AuditEventType.ADMIN_CHANGE, Outcome.OK, actor,
-                        "account:" + account.username(), "client certificate subject set: " + dn, null, remote));
-                c.commit();
-                return dn;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
+        return Jdbc.inTransaction(dataSource, c -> {
+            Optional<Long> owner = lookup(c, dn);
+            if (owner.isPresent() && owner.get() != account.id()) {
+                throw new IllegalArgumentException("that subject is already mapped to another account");
             }
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot store the certificate mapping", e);
-        }
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM account_certificates WHERE account_id = ?")) {
+                ps.setLong(1, account.id());
+                ps.executeUpdate();
+            }
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT INTO account_certificates (subject, account_id, set_at, set_by) VALUES (?, ?, ?, ?)")) {
+                ps.setString(1, dn);
+                ps.setLong(2, account.id());
+                ps.setObject(3, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
+                ps.setString(4, actor);
+                ps.executeUpdate();
+            }
+            audit.append(new AuditEvent(AuditEventType.ADMIN_CHANGE, Outcome.OK, actor,
+                    "account:" + account.username(), "client certificate subject set: " + dn, null, remote));
+            return dn;
+        }, e -> new IllegalStateException("cannot store the certificate mapping", e));
     }
 
     /**

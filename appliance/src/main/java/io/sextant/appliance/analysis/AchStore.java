@@ -2,6 +2,7 @@ package io.sextant.appliance.analysis;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sextant.appliance.platform.Jdbc;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -9,10 +10,8 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 
 /** ACH matrices in the appliance database, each visible to its owner only. */
 public final class AchStore {
@@ -43,9 +42,7 @@ public final class AchStore {
      * @return the store
      */
     public static AchStore open(DataSource dataSource) {
-        Flyway.configure(AchStore.class.getClassLoader()).dataSource(Objects.requireNonNull(dataSource))
-                .table("flyway_analysis_history").locations("classpath:db/migration/analysis")
-                .baselineOnMigrate(true).baselineVersion("0").load().migrate();
+        Jdbc.migrate(dataSource, AchStore.class, "flyway_analysis_history", "classpath:db/migration/analysis");
         return new AchStore(dataSource);
     }
 

@@ -1,6 +1,7 @@
 package io.sextant.appliance.ask;
 
 import io.micronaut.json.JsonMapper;
+import io.sextant.appliance.platform.Jdbc;
 import io.sextant.guard.marking.Marking;
 import io.sextant.guard.marking.MarkingParser;
 import java.io.IOException;
@@ -14,11 +15,9 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 
 /**
  * Keeps conversations in the appliance's H2 database: per user, one row per turn holding the question and the guarded
@@ -81,15 +80,7 @@ public final class ConversationStore {
      * @return the store
      */
     public static ConversationStore open(DataSource dataSource, JsonMapper json, MarkingParser parser) {
-        Flyway.configure(ConversationStore.class.getClassLoader())
-                .dataSource(Objects.requireNonNull(dataSource, "dataSource"))
-                .table(HISTORY_TABLE)
-                .locations(MIGRATIONS)
-                // Other modules' tables are already in this database: start our history at version 0.
-                .baselineOnMigrate(true)
-                .baselineVersion("0")
-                .load()
-                .migrate();
+        Jdbc.migrate(dataSource, ConversationStore.class, HISTORY_TABLE, MIGRATIONS);
         return new ConversationStore(dataSource, json, parser);
     }
 
@@ -344,24 +335,8 @@ public final class ConversationStore {
         }
     }
 
-    @FunctionalInterface
-    private interface Work<T> {
-        T run(Connection c) throws SQLException;
-    }
-
-    private <T> T run(Work<T> work) {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                T t = work.run(c);
-                c.commit();
-                return t;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("conversation store: " + e.getSQLState(), e);
-        }
+    private <T> T run(Jdbc.Work<T> work) {
+        return Jdbc.inTransaction(dataSource, work,
+                e -> new IllegalStateException("conversation store: " + e.getSQLState(), e));
     }
 }

@@ -1,10 +1,9 @@
 package io.sextant.appliance.draft;
 
+import io.sextant.appliance.platform.Jdbc;
 import io.sextant.guard.marking.MarkingParser;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -12,7 +11,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 
 /**
  * Keeps drafts in the appliance's H2 database so an analyst can leave the editor and come back, and so the CLI and
@@ -55,15 +53,7 @@ public final class DraftStore {
      * @return the store
      */
     public static DraftStore open(DataSource dataSource, MarkingParser parser) {
-        Flyway.configure(DraftStore.class.getClassLoader())
-                .dataSource(Objects.requireNonNull(dataSource, "dataSource"))
-                .table(HISTORY_TABLE)
-                .locations(MIGRATIONS)
-                // Other modules' tables are already in this database: start our history at version 0.
-                .baselineOnMigrate(true)
-                .baselineVersion("0")
-                .load()
-                .migrate();
+        Jdbc.migrate(dataSource, DraftStore.class, HISTORY_TABLE, MIGRATIONS);
         return new DraftStore(dataSource, Objects.requireNonNull(parser, "parser"));
     }
 
@@ -182,28 +172,8 @@ public final class DraftStore {
         });
     }
 
-    /** A unit of work on one connection. */
-    @FunctionalInterface
-    private interface Work<T> {
-        T run(Connection c) throws SQLException;
-    }
-
-    private <T> T inTransaction(Work<T> work) {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                T result = work.run(c);
-                c.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                // The connection goes back to a shared pool whose other users expect auto-commit.
-                c.setAutoCommit(true);
-            }
-        } catch (SQLException e) {
-            throw new DraftStoreException("draft database error: " + e.getMessage(), e);
-        }
+    private <T> T inTransaction(Jdbc.Work<T> work) {
+        return Jdbc.inTransaction(dataSource, work,
+                e -> new DraftStoreException("draft database error: " + e.getMessage(), e));
     }
 }

@@ -1,5 +1,6 @@
 package io.sextant.appliance.entities;
 
+import io.sextant.appliance.platform.Jdbc;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -11,12 +12,10 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 
 /**
  * Entities and mentions in the appliance's H2 database, under their own Flyway history. Writes replace a document's
@@ -93,14 +92,7 @@ public final class EntityStore {
      * @return the store
      */
     public static EntityStore open(DataSource dataSource) {
-        Flyway.configure(EntityStore.class.getClassLoader())
-                .dataSource(Objects.requireNonNull(dataSource, "dataSource"))
-                .table(HISTORY_TABLE)
-                .locations(MIGRATIONS)
-                .baselineOnMigrate(true)
-                .baselineVersion("0")
-                .load()
-                .migrate();
+        Jdbc.migrate(dataSource, EntityStore.class, HISTORY_TABLE, MIGRATIONS);
         return new EntityStore(dataSource);
     }
 
@@ -437,23 +429,8 @@ public final class EntityStore {
         return i;
     }
 
-    private interface Work<T> {
-        T run(Connection c) throws SQLException;
-    }
-
-    private <T> T inTransaction(Work<T> work) {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                T out = work.run(c);
-                c.commit();
-                return out;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("entity store: " + e.getMessage(), e);
-        }
+    private <T> T inTransaction(Jdbc.Work<T> work) {
+        return Jdbc.inTransaction(dataSource, work,
+                e -> new IllegalStateException("entity store: " + e.getMessage(), e));
     }
 }

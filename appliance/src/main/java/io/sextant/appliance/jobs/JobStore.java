@@ -1,5 +1,6 @@
 package io.sextant.appliance.jobs;
 
+import io.sextant.appliance.platform.Jdbc;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -9,10 +10,8 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 
 /**
  * Keeps jobs, their tasks and schedules in the appliance's H2 database, so a job survives the process that ran it
@@ -40,14 +39,7 @@ public final class JobStore {
      * @return the store
      */
     public static JobStore open(DataSource dataSource) {
-        Flyway.configure(JobStore.class.getClassLoader())
-                .dataSource(Objects.requireNonNull(dataSource, "dataSource"))
-                .table(HISTORY_TABLE)
-                .locations(MIGRATIONS)
-                .baselineOnMigrate(true)
-                .baselineVersion("0")
-                .load()
-                .migrate();
+        Jdbc.migrate(dataSource, JobStore.class, HISTORY_TABLE, MIGRATIONS);
         return new JobStore(dataSource);
     }
 
@@ -394,23 +386,8 @@ public final class JobStore {
         return s == null || s.length() <= max ? s : s.substring(0, max);
     }
 
-    private interface Work<T> {
-        T run(Connection c) throws SQLException;
-    }
-
-    private <T> T tx(Work<T> work) {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                T t = work.run(c);
-                c.commit();
-                return t;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("the jobs database failed: " + e.getMessage(), e);
-        }
+    private <T> T tx(Jdbc.Work<T> work) {
+        return Jdbc.inTransaction(dataSource, work,
+                e -> new IllegalStateException("the jobs database failed: " + e.getMessage(), e));
     }
 }

@@ -1,7 +1,7 @@
 package io.sextant.appliance.library;
 
+import io.sextant.appliance.platform.Jdbc;
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -14,11 +14,9 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 
 /**
  * The library's tables (uploads and their files) plus the reads and the one delete it makes on the ingest tables,
@@ -44,14 +42,7 @@ final class LibraryStore {
      * @return the store
      */
     static LibraryStore open(DataSource dataSource) {
-        Flyway.configure(LibraryStore.class.getClassLoader())
-                .dataSource(Objects.requireNonNull(dataSource, "dataSource"))
-                .table(HISTORY_TABLE)
-                .locations(MIGRATIONS)
-                .baselineOnMigrate(true)
-                .baselineVersion("0")
-                .load()
-                .migrate();
+        Jdbc.migrate(dataSource, LibraryStore.class, HISTORY_TABLE, MIGRATIONS);
         return new LibraryStore(dataSource);
     }
 
@@ -413,25 +404,9 @@ final class LibraryStore {
         return t == null ? null : t.toInstant();
     }
 
-    private <T> T tx(Work<T> work) {
-        try (Connection c = db.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                T result = work.run(c);
-                c.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("library store: " + e.getMessage(), e);
-        }
+    private <T> T tx(Jdbc.Work<T> work) {
+        return Jdbc.inTransaction(db, work,
+                e -> new IllegalStateException("library store: " + e.getMessage(), e));
     }
 
-    /** A unit of work in one transaction. */
-    @FunctionalInterface
-    private interface Work<T> {
-        T run(Connection c) throws SQLException;
-    }
 }

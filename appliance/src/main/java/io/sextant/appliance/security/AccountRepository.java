@@ -1,5 +1,6 @@
 package io.sextant.appliance.security;
 
+import io.sextant.appliance.platform.Jdbc;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -98,8 +99,7 @@ final class AccountRepository {
 
     /** Records a failure; when it reaches {@code max}, starts a lockout until {@code until} and resets the count. */
     boolean recordFailure(long id, int max, Instant until) {
-        try (Connection c = ds.getConnection()) {
-            c.setAutoCommit(false);
+        return Jdbc.inTransaction(ds, c -> {
             int failures;
             try (PreparedStatement ps = c.prepareStatement(
                     "SELECT failed_logins FROM accounts WHERE id = ? FOR UPDATE")) {
@@ -117,11 +117,8 @@ final class AccountRepository {
                 ps.setLong(3, id);
                 ps.executeUpdate();
             }
-            c.commit();
             return lock;
-        } catch (SQLException e) {
-            throw new AccountException("cannot record a failed sign-in", e);
-        }
+        }, e -> new AccountException("cannot record a failed sign-in", e));
     }
 
     void update(long id, String setClause, Object... values) {
