@@ -9,6 +9,7 @@ import io.sextant.retrieval.search.FusionSettings;
 import io.sextant.retrieval.search.HybridRanker;
 import io.sextant.retrieval.search.Mode;
 import io.sextant.retrieval.security.AccessFilter;
+import io.sextant.retrieval.security.ScopedStatistics;
 import io.sextant.retrieval.security.VisibilityLabels;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -96,8 +97,10 @@ public final class RetrievalEvaluation implements AutoCloseable {
                 IrCollection.Query q = collection.queries().get(i);
                 long t0 = System.nanoTime();
                 Query filter = AccessFilter.forUser(s.getIndexReader(), authorizations);
-                List<HybridRanker.Scored> hits = HybridRanker.rank(s, q.text(), queryVectors.get(i), filter, mode,
-                        DEPTH, settings);
+                // as PassageSearcher does: the evaluating user's BM25 statistics count only what it may see
+                IndexSearcher scoped = ScopedStatistics.searcher(s, authorizations, index.executor());
+                List<HybridRanker.Scored> hits = HybridRanker.rank(scoped, q.text(), queryVectors.get(i), filter,
+                        mode, DEPTH, settings);
                 lat[i] = (System.nanoTime() - t0) / 1e6;
                 List<String> ids = new ArrayList<>(hits.size());
                 for (HybridRanker.Scored h : hits) {

@@ -4,6 +4,7 @@ import io.sextant.guard.marking.MarkingFormatter;
 import io.sextant.retrieval.Passage;
 import io.sextant.retrieval.embed.Embedder;
 import io.sextant.retrieval.security.AccessFilter;
+import io.sextant.retrieval.security.ScopedStatistics;
 import io.sextant.retrieval.security.VisibilityLabels;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -295,8 +296,14 @@ public final class PassageIndex implements SearcherSource, AutoCloseable {
         d.add(new StoredField(Fields.ORDINAL, p.ordinal()));
         d.add(new TextField(Fields.TEXT, p.text(), Field.Store.YES));
         d.add(new TextField(Fields.BODY, p.embeddingText(), Field.Store.NO));
+
         d.add(new TextField(Fields.TITLE, p.title(), Field.Store.YES));
         d.add(new TextField(Fields.HEADING, String.join(" > ", p.headingPath()), Field.Store.YES));
+        // exact token counts of the scored text fields, so that per-user BM25 statistics are exact
+        // (see ScopedStatistics.lengthField)
+        length(d, Fields.BODY, p.embeddingText());
+        length(d, Fields.TITLE, p.title());
+        length(d, Fields.HEADING, String.join(" > ", p.headingPath()));
         if (p.page() != null) {
             d.add(new StoredField(Fields.PAGE, p.page()));
         }
@@ -316,6 +323,23 @@ public final class PassageIndex implements SearcherSource, AutoCloseable {
         }
         AccessFilter.label(d, labels.clauses(p.marking()));
         return d;
+    }
+
+    private final PassageAnalyzer lengthAnalyzer = new PassageAnalyzer();
+
+    /** Records the tokens a field's analysis makes of a text: its length as Lucene's statistics count it. */
+    private void length(Document d, String field, String text) {
+        long n = 0;
+        try (org.apache.lucene.analysis.TokenStream ts = lengthAnalyzer.tokenStream(field, text)) {
+            ts.reset();
+            while (ts.incrementToken()) {
+                n++;
+            }
+            ts.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        d.add(new NumericDocValuesField(ScopedStatistics.lengthField(field), n));
     }
 
     private static void keyword(Document d, String field, String value) {

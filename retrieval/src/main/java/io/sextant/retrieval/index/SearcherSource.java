@@ -14,4 +14,9 @@ public interface SearcherSource {
 
     /** @return how clearances map to visibility tokens in this index */
     VisibilityLabels labels();
+
+    /** @return the executor per-user searchers spread segment slices over, or null for the calling thread only */
+    default java.util.concurrent.Executor executor() {
+        return SearchThreads.shared();
+    }
 }

@@ -8,6 +8,7 @@ import io.sextant.retrieval.embed.Embedder;
 import io.sextant.retrieval.index.Fields;
 import io.sextant.retrieval.index.SearcherSource;
 import io.sextant.retrieval.security.AccessFilter;
+import io.sextant.retrieval.security.ScopedStatistics;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -19,7 +20,6 @@ import org.apache.lucene.document.Document;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.queries.mlt.MoreLikeThis;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
@@ -31,7 +31,8 @@ import org.apache.lucene.util.BytesRef;
 
 /**
  * Answers searches for one user. The clearance becomes a filter inside both the BM25 and the kNN queries; counts,
- * facets, snippets and "more like this" are computed under the same filter; every hit is then re-checked by the
+ * facets, snippets and "more like this" are computed under the same filter, and BM25 statistics count only the
+ * passages the user may see ({@link ScopedStatistics}); every hit is then re-checked by the
  * guard's {@link AccessPolicy} before it leaves, and a hit the guard denies is dropped (and reported as an index
  * labelling fault, without its text).
  */
@@ -67,12 +68,14 @@ public final class PassageSearcher {
         IndexSearcher s = index.acquire();
         try {
             Query filter = filter(s, r.clearance(), r.filter());
+            IndexSearcher scoped = scoped(s, r.clearance());
             Mode mode = r.mode();
             if (mode != Mode.BM25 && embedder == null) {
                 throw new IllegalStateException("no embedding model configured: only BM25 searches are possible");
             }
             float[] qv = mode == Mode.BM25 ? null : embedder.embedQuery(r.text());
-            List<HybridRanker.Scored> ranked = HybridRanker.rank(s, r.text(), qv, filter, mode, r.k(), settings);
+            List<HybridRanker.Scored> ranked = HybridRanker.rank(scoped, r.text(), qv, filter, mode, r.k(),
+                    settings);
             List<Hit> hits = toHits(s, ranked, r.clearance(), r.snippets() ? r.text() : null);
             long total = hits.size();
             Map<String, Map<String, Long>> facets = Map.of();
@@ -80,7 +83,7 @@ public final class PassageSearcher {
                 Query counted = new BooleanQuery.Builder()
                         .add(HybridRanker.lexicalQuery(r.text(), settings), BooleanClause.Occur.MUST)
                         .add(filter, BooleanClause.Occur.FILTER).build();
-                FacetCounter.Counts c = s.search(counted, new FacetCounter(Fields.FACETS));
+                FacetCounter.Counts c = scoped.search(counted, new FacetCounter(Fields.FACETS));
                 facets = c.facets();
                 total = Math.max(total, c.total());
             }
@@ -111,16 +114,13 @@ public final class PassageSearcher {
                     clearance, null).isEmpty()) {
                 return new SearchResult(List.of(), 0, Map.of());
             }
-            MoreLikeThis mlt = new MoreLikeThis(s.getIndexReader());
-            mlt.setAnalyzer(new io.sextant.retrieval.index.PassageAnalyzer());
-            mlt.setFieldNames(new String[] {Fields.TEXT, Fields.TITLE});
-            mlt.setMinDocFreq(1);
-            mlt.setMinTermFreq(1);
-            Query like = mlt.like(src.scoreDocs[0].doc);
+            IndexSearcher scoped = scoped(s, clearance);
+            var source = s.storedFields().document(src.scoreDocs[0].doc);
+            Query like = likeQuery(scoped, source.get(Fields.TITLE) + "\n" + source.get(Fields.TEXT));
             Query q = new BooleanQuery.Builder().add(like, BooleanClause.Occur.MUST)
                     .add(filter, BooleanClause.Occur.FILTER).add(self, BooleanClause.Occur.MUST_NOT).build();
             List<HybridRanker.Scored> ranked = new ArrayList<>();
-            for (var sd : s.search(q, k).scoreDocs) {
+            for (var sd : scoped.search(q, k).scoreDocs) {
                 ranked.add(new HybridRanker.Scored(sd.doc, sd.score));
             }
             List<Hit> hits = toHits(s, ranked, clearance, null);
@@ -128,6 +128,37 @@ public final class PassageSearcher {
         } finally {
             index.release(s);
         }
+    }
+
+    /** Terms of a "more like this" query kept: the most distinctive of the source passage. */
+    private static final int LIKE_TERMS = 25;
+
+    /**
+     * The source passage's most distinctive terms (tf · idf, idf from the user's own statistics, so which terms are
+     * chosen never depends on passages the user may not see), as a weighted disjunction over the body field.
+     */
+    private static Query likeQuery(IndexSearcher scoped, String text) throws IOException {
+        Map<String, Integer> tf = new java.util.HashMap<>();
+        for (String t : HybridRanker.analyze(text)) {
+            tf.merge(t, 1, Integer::sum);
+        }
+        var collection = scoped.collectionStatistics(Fields.BODY);
+        List<Map.Entry<String, Double>> weighted = new ArrayList<>();
+        for (var e : tf.entrySet()) {
+            // the source passage is visible, so each of its terms has a visible document frequency of at least 1
+            var stats = scoped.termStatistics(new Term(Fields.BODY, e.getKey()), 1, 1);
+            double n = collection.docCount();
+            double idf = Math.log(1 + (n - stats.docFreq() + 0.5) / (stats.docFreq() + 0.5));
+            weighted.add(Map.entry(e.getKey(), e.getValue() * idf));
+        }
+        weighted.sort(Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry::getKey));
+        BooleanQuery.Builder b = new BooleanQuery.Builder();
+        double top = weighted.isEmpty() ? 1 : weighted.get(0).getValue();
+        for (var e : weighted.subList(0, Math.min(LIKE_TERMS, weighted.size()))) {
+            b.add(new org.apache.lucene.search.BoostQuery(new TermQuery(new Term(Fields.BODY, e.getKey())),
+                    (float) (e.getValue() / top)), BooleanClause.Occur.SHOULD);
+        }
+        return b.build();
     }
 
     /**
@@ -173,6 +204,11 @@ public final class PassageSearcher {
         } finally {
             index.release(s);
         }
+    }
+
+    /** A searcher over the same reader whose BM25 statistics count only what the user may see. */
+    private IndexSearcher scoped(IndexSearcher s, Clearance c) {
+        return ScopedStatistics.searcher(s, index.labels().authorizations(c), index.executor());
     }
 
     private Query filter(IndexSearcher s, Clearance c, MetadataFilter m) throws IOException {

@@ -59,7 +59,7 @@ final class VisibleToQuery extends Query {
     }
 
     /** The segment's clause terms these authorizations satisfy, sorted; empty when none. */
-    private List<String> satisfied(LeafReader reader) throws IOException {
+    private static List<String> satisfied(LeafReader reader, Set<String> authorizations) throws IOException {
         Terms terms = reader.terms(AccessFilter.CLAUSE_FIELD);
         if (terms == null) {
             return List.of();
@@ -104,23 +104,50 @@ final class VisibleToQuery extends Query {
         return bits;
     }
 
+    /**
+     * The visible documents of one segment, from the cache.
+     *
+     * @param reader         a segment
+     * @param authorizations the user's tokens
+     * @return the segment's visible set (deletions ignored), or null when the user sees nothing in it
+     * @throws IOException on read errors
+     */
+    static Segment visible(LeafReader reader, Set<String> authorizations) throws IOException {
+        List<String> satisfied = satisfied(reader, authorizations);
+        if (satisfied.isEmpty()) {
+            return null;
+        }
+        IndexReader.CacheHelper core = reader.getCoreCacheHelper();
+        Segment seg = core == null ? new Segment(compute(reader, satisfied))
+                : CACHE.get(core, satisfied, () -> new Segment(compute(reader, satisfied)));
+        return seg.cardinality() == 0 ? null : seg;
+    }
+
+    /**
+     * One segment's visible set, with per-field figures derived from it (see {@link ScopedStatistics}) memoised
+     * alongside, since they share its lifetime.
+     *
+     * @param bits        visible documents
+     * @param cardinality how many
+     * @param derived     memoised figures by key
+     */
+    record Segment(FixedBitSet bits, int cardinality, java.util.concurrent.ConcurrentHashMap<Object, Object> derived) {
+        Segment(FixedBitSet bits) {
+            this(bits, bits.cardinality(), new java.util.concurrent.ConcurrentHashMap<>());
+        }
+    }
+
     @Override
     public Weight createWeight(IndexSearcher searcher, ScoreMode scoreMode, float boost) {
         return new ConstantScoreWeight(this, boost) {
             @Override
             public ScorerSupplier scorerSupplier(LeafReaderContext context) throws IOException {
-                LeafReader reader = context.reader();
-                List<String> satisfied = satisfied(reader);
-                if (satisfied.isEmpty()) {
+                Segment seg = visible(context.reader(), authorizations);
+                if (seg == null) {
                     return null;
                 }
-                IndexReader.CacheHelper core = reader.getCoreCacheHelper();
-                FixedBitSet bits = core == null ? compute(reader, satisfied)
-                        : CACHE.get(core, satisfied, () -> compute(reader, satisfied));
-                int cardinality = bits.cardinality();
-                if (cardinality == 0) {
-                    return null;
-                }
+                FixedBitSet bits = seg.bits();
+                int cardinality = seg.cardinality();
                 float s = score();
                 return new ScorerSupplier() {
                     @Override
@@ -162,9 +189,9 @@ final class VisibleToQuery extends Query {
         return Objects.hash(classHash(), authorizations);
     }
 
-    /** Supplies a bit set, possibly reading the index. */
+    /** Supplies a segment's visible set, possibly reading the index. */
     private interface Compute {
-        FixedBitSet get() throws IOException;
+        Segment get() throws IOException;
     }
 
     /** The least-recently-used bit sets by (segment core, satisfied clause terms), bounded in bytes. */
@@ -173,7 +200,7 @@ final class VisibleToQuery extends Query {
         }
 
         private final long maxBytes;
-        private final LinkedHashMap<Key, FixedBitSet> entries = new LinkedHashMap<>(16, 0.75f, true);
+        private final LinkedHashMap<Key, Segment> entries = new LinkedHashMap<>(16, 0.75f, true);
         private final Map<Object, Boolean> watched = new IdentityHashMap<>();
         private long bytes;
 
@@ -181,22 +208,22 @@ final class VisibleToQuery extends Query {
             this.maxBytes = maxBytes;
         }
 
-        FixedBitSet get(IndexReader.CacheHelper core, List<String> satisfied, Compute compute) throws IOException {
+        Segment get(IndexReader.CacheHelper core, List<String> satisfied, Compute compute) throws IOException {
             Key key = new Key(core.getKey(), List.copyOf(satisfied));
             synchronized (this) {
-                FixedBitSet hit = entries.get(key);
+                Segment hit = entries.get(key);
                 if (hit != null) {
                     return hit;
                 }
             }
             // Computed outside the lock: two threads may compute the same set once, which is harmless.
-            FixedBitSet bits = compute.get();
+            Segment seg = compute.get();
             synchronized (this) {
                 if (watched.put(key.core(), Boolean.TRUE) == null) {
                     core.addClosedListener(this::forget);
                 }
-                FixedBitSet prior = entries.put(key, bits);
-                bytes += size(bits) - (prior == null ? 0 : size(prior));
+                Segment prior = entries.put(key, seg);
+                bytes += size(seg) - (prior == null ? 0 : size(prior));
                 var it = entries.entrySet().iterator();
                 while (bytes > maxBytes && it.hasNext()) {
                     var e = it.next();
@@ -207,7 +234,7 @@ final class VisibleToQuery extends Query {
                     it.remove();
                 }
             }
-            return bits;
+            return seg;
         }
 
         private synchronized void forget(IndexReader.CacheKey core) {
@@ -222,8 +249,9 @@ final class VisibleToQuery extends Query {
             }
         }
 
-        private static long size(FixedBitSet b) {
-            return (long) b.getBits().length * Long.BYTES;
+        private static long size(Segment s) {
+            // the bit set; the memoised figures beside it are bounded by their user (ScopedStatistics)
+            return (long) s.bits().getBits().length * Long.BYTES;
         }
     }
 }

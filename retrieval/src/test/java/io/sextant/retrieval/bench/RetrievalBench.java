@@ -18,6 +18,7 @@ import io.sextant.retrieval.search.HybridRanker;
 import io.sextant.retrieval.search.Mode;
 import io.sextant.retrieval.security.AccessFilter;
 import io.sextant.retrieval.security.GuardVisibilityLabels;
+import io.sextant.retrieval.security.ScopedStatistics;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -217,16 +218,16 @@ public final class RetrievalBench {
                                 ? "CoveringQuery per query (baseline)" : "cached per-segment bit sets",
                                 threads == 0 ? "sequential" : threads + " threads, " + s.getSlices().length + " slices");
                         for (String row : rows) {
-                            double[] none = time(s, qs, qv, row, st, null, covering);
-                            double[] hi = time(s, qs, qv, row, st, Visibility.authorizations(high), covering);
-                            double[] lo = time(s, qs, qv, row, st, Visibility.authorizations(low), covering);
+                            double[] none = time(s, pool, qs, qv, row, st, null, covering);
+                            double[] hi = time(s, pool, qs, qv, row, st, Visibility.authorizations(high), covering);
+                            double[] lo = time(s, pool, qs, qv, row, st, Visibility.authorizations(low), covering);
                             System.out.printf("%-8s unfiltered p50 %6.2f p99 %6.2f | TS user p50 %6.2f p99 %6.2f (%+.0f%%)"
                                     + " | 1%% user p50 %6.2f p99 %6.2f (%+.0f%%) ms%n", row, none[0], none[1], hi[0],
                                     hi[1], 100 * (hi[0] / none[0] - 1), lo[0], lo[1], 100 * (lo[0] / none[0] - 1));
                         }
                         if (!covering) {
-                            double[] hi = searchApi(s, qs, qv, high);
-                            double[] lo = searchApi(s, qs, qv, low);
+                            double[] hi = searchApi(s, pool, qs, qv, high);
+                            double[] lo = searchApi(s, pool, qs, qv, low);
                             System.out.printf("%-8s TS user p50 %6.2f p99 %6.2f | 1%% user p50 %6.2f p99 %6.2f ms "
                                     + "(PassageSearcher: hybrid k=10 + visible count + facets + snippets + guard)%n",
                                     "SEARCH", hi[0], hi[1], lo[0], lo[1]);
@@ -244,7 +245,8 @@ public final class RetrievalBench {
     }
 
     /** The whole search a user runs from the search page, minus query embedding (vectors are looked up). */
-    private static double[] searchApi(IndexSearcher s, String[] qs, float[][] qv, Clearance user) throws Exception {
+    private static double[] searchApi(IndexSearcher s, java.util.concurrent.Executor executor, String[] qs,
+            float[][] qv, Clearance user) throws Exception {
         java.util.Map<String, float[]> vectors = new java.util.HashMap<>();
         for (int i = 0; i < qs.length; i++) {
             vectors.put(qs[i], qv[i]);
@@ -284,6 +286,11 @@ public final class RetrievalBench {
             public io.sextant.retrieval.security.VisibilityLabels labels() {
                 return new GuardVisibilityLabels();
             }
+
+            @Override
+            public java.util.concurrent.Executor executor() {
+                return executor;
+            }
         };
         io.sextant.retrieval.search.PassageSearcher searcher = new io.sextant.retrieval.search.PassageSearcher(
                 source, lookup, FusionSettings.defaults(), MarkingParser.defaultParser());
@@ -299,19 +306,21 @@ public final class RetrievalBench {
         return new double[] {Metrics.percentile(lat, 50), Metrics.percentile(lat, 99)};
     }
 
-    private static double[] time(IndexSearcher s, String[] qs, float[][] qv, String row, FusionSettings st,
-            Set<String> auths, boolean covering) throws Exception {
+    private static double[] time(IndexSearcher s, java.util.concurrent.Executor executor, String[] qs, float[][] qv,
+            String row, FusionSettings st, Set<String> auths, boolean covering) throws Exception {
         double[] lat = new double[qs.length];
         for (int round = 0; round < 2; round++) { // first round warms up
             for (int i = 0; i < qs.length; i++) {
                 long t0 = System.nanoTime();
                 Query filter = auths == null ? null
                         : covering ? coveringFilter(s.getIndexReader(), auths) : AccessFilter.forUser(auths);
+                // as in production, a user's BM25 statistics count only what the user may see (not in the baseline)
+                IndexSearcher u = auths == null || covering ? s : ScopedStatistics.searcher(s, auths, executor);
                 switch (row) {
-                    case "BM25@100" -> HybridRanker.lexical(s, HybridRanker.lexicalQuery(qs[i], st), filter,
+                    case "BM25@100" -> HybridRanker.lexical(u, HybridRanker.lexicalQuery(qs[i], st), filter,
                             st.lexicalDepth());
-                    case "KNN@100" -> HybridRanker.dense(s, qv[i], filter, st.denseDepth());
-                    default -> HybridRanker.rank(s, qs[i], qv[i], filter, Mode.valueOf(row), 10, st);
+                    case "KNN@100" -> HybridRanker.dense(u, qv[i], filter, st.denseDepth());
+                    default -> HybridRanker.rank(u, qs[i], qv[i], filter, Mode.valueOf(row), 10, st);
                 }
                 lat[i] = (System.nanoTime() - t0) / 1e6;
             }

@@ -113,8 +113,9 @@ class SecurityTrimmingTest {
                         if (!dense.hits().get(0).passageId().equals(bestDense)) {
                             denseMiss++;
                         }
-                        if (hybrid.hits().isEmpty() || !sameTop(hybrid.hits().get(0), reference(ref, idOf, query, qv,
-                                visible, byId, settings))) {
+                        if (hybrid.hits().isEmpty() || !sameTop(hybrid.hits().get(0), reference(io.sextant.retrieval.security
+                                .ScopedStatistics.searcher(ref, new GuardVisibilityLabels().authorizations(user), null),
+                                idOf, query, qv, visible, byId, settings))) {
                             hybridMiss++;
                         }
                     }
@@ -205,9 +206,13 @@ class SecurityTrimmingTest {
         SearchResult got = searcher.search(new SearchRequest(query, user, 10, Mode.BM25, MetadataFilter.NONE,
                 false, false));
         {
+            // Exhaustive and unfiltered, scored with the user's own statistics (what the user's BM25 means), then
+            // trimmed by the reference visibility: the fast filtered path must return exactly its top 10.
+            IndexSearcher userStats = io.sextant.retrieval.security.ScopedStatistics.searcher(s,
+                    new GuardVisibilityLabels().authorizations(user), null);
             List<Float> expected = new ArrayList<>();
-            for (ScoreDoc sd : s.search(HybridRanker.lexicalQuery(query, st), Math.max(1, s.getIndexReader()
-                    .maxDoc())).scoreDocs) {
+            for (ScoreDoc sd : userStats.search(HybridRanker.lexicalQuery(query, st), Math.max(1,
+                    s.getIndexReader().maxDoc())).scoreDocs) {
                 if (visible.contains(idOf[sd.doc]) && expected.size() < 10) {
                     expected.add(sd.score);
                 }
