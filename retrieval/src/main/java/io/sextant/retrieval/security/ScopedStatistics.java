@@ -67,10 +67,23 @@ public final class ScopedStatistics {
 
     private static final class Scoped extends IndexSearcher {
         private final Set<String> authorizations;
+        /** Each segment's visible set, looked up once per searcher (one query) rather than once per term. */
+        private final java.util.concurrent.atomic.AtomicReferenceArray<Object> segments;
 
         Scoped(IndexReader reader, Executor executor, Set<String> authorizations) {
             super(reader, executor);
             this.authorizations = authorizations;
+            this.segments = new java.util.concurrent.atomic.AtomicReferenceArray<>(reader.leaves().size());
+        }
+
+        private VisibleToQuery.Segment segment(LeafReaderContext leaf) throws IOException {
+            Object seg = segments.get(leaf.ord);
+            if (seg == null) {
+                VisibleToQuery.Segment found = VisibleToQuery.visible(leaf.reader(), authorizations);
+                seg = found == null ? Boolean.FALSE : found;
+                segments.set(leaf.ord, seg);
+            }
+            return seg instanceof VisibleToQuery.Segment v ? v : null;
         }
 
         @Override
@@ -78,7 +91,7 @@ public final class ScopedStatistics {
             long df = 0;
             long ttf = 0;
             for (LeafReaderContext leaf : getIndexReader().leaves()) {
-                VisibleToQuery.Segment seg = VisibleToQuery.visible(leaf.reader(), authorizations);
+                VisibleToQuery.Segment seg = segment(leaf);
                 if (seg != null) {
                     long[] f = termFigures(leaf.reader(), seg, term);
                     df += f[0];
@@ -97,7 +110,7 @@ public final class ScopedStatistics {
             long docCount = 0;
             long sumLength = 0;
             for (LeafReaderContext leaf : getIndexReader().leaves()) {
-                VisibleToQuery.Segment seg = VisibleToQuery.visible(leaf.reader(), authorizations);
+                VisibleToQuery.Segment seg = segment(leaf);
                 if (seg != null) {
                     long[] f = fieldFigures(leaf.reader(), seg, field);
                     visible += seg.cardinality();

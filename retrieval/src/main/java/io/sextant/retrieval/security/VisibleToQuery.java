@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReader;
@@ -53,6 +54,8 @@ final class VisibleToQuery extends Query {
     private static final Cache CACHE = new Cache(CACHE_BYTES);
 
     private final Set<String> authorizations;
+    /** Visible sets this query has looked up, by segment core: one query object serves BM25, kNN and counts. */
+    private final ConcurrentHashMap<Object, Object> looked = new ConcurrentHashMap<>();
 
     VisibleToQuery(Set<String> authorizations) {
         this.authorizations = Collections.unmodifiableSet(new TreeSet<>(authorizations));
@@ -131,9 +134,9 @@ final class VisibleToQuery extends Query {
      * @param cardinality how many
      * @param derived     memoised figures by key
      */
-    record Segment(FixedBitSet bits, int cardinality, java.util.concurrent.ConcurrentHashMap<Object, Object> derived) {
+    record Segment(FixedBitSet bits, int cardinality, ConcurrentHashMap<Object, Object> derived) {
         Segment(FixedBitSet bits) {
-            this(bits, bits.cardinality(), new java.util.concurrent.ConcurrentHashMap<>());
+            this(bits, bits.cardinality(), new ConcurrentHashMap<>());
         }
     }
 
@@ -142,8 +145,16 @@ final class VisibleToQuery extends Query {
         return new ConstantScoreWeight(this, boost) {
             @Override
             public ScorerSupplier scorerSupplier(LeafReaderContext context) throws IOException {
-                Segment seg = visible(context.reader(), authorizations);
-                if (seg == null) {
+                IndexReader.CacheHelper core = context.reader().getCoreCacheHelper();
+                Object memo = core == null ? null : looked.get(core.getKey());
+                if (memo == null) {
+                    Segment found = visible(context.reader(), authorizations);
+                    memo = found == null ? Boolean.FALSE : found;
+                    if (core != null) {
+                        looked.put(core.getKey(), memo);
+                    }
+                }
+                if (!(memo instanceof Segment seg)) {
                     return null;
                 }
                 FixedBitSet bits = seg.bits();
