@@ -1,6 +1,7 @@
 package io.sextant.retrieval.security;
 
 import java.io.IOException;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Executor;
 import org.apache.lucene.index.IndexReader;
@@ -32,8 +33,15 @@ import org.apache.lucene.util.SmallFloat;
  */
 public final class ScopedStatistics {
 
-    /** Memoised per-term figures kept per segment and visible set before that memo is cleared. */
-    private static final int MAX_TERMS_PER_SEGMENT = 50_000;
+    /** Memoised figures (per segment, visible set and term or field) kept, least recently used dropped first. */
+    private static final int MAX_MEMO = Integer.getInteger("sextant.retrieval.statistics-memo-entries", 100_000);
+    private static final Map<Object, long[]> MEMO = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(1024, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<Object, long[]> eldest) {
+                    return size() > MAX_MEMO;
+                }
+            });
 
     private ScopedStatistics() {
     }
@@ -127,27 +135,30 @@ public final class ScopedStatistics {
         }
     }
 
-    private record TermKey(String field, BytesRef bytes) {
+    private record TermKey(long segment, String field, BytesRef bytes) {
     }
 
-    private record FieldKey(String field) {
+    private record FieldKey(long segment, String field) {
     }
 
     /** {docFreq, totalTermFreq} of a term over a segment's visible passages. */
     private static long[] termFigures(LeafReader reader, VisibleToQuery.Segment seg, Term term) throws IOException {
-        TermKey key = new TermKey(term.field(), BytesRef.deepCopyOf(term.bytes()));
-        Object memo = seg.derived().get(key);
+        if (seg.cardinality() == reader.maxDoc()) {
+            // every passage of the segment is visible: the dictionary's own figures count the same postings
+            Terms terms = reader.terms(term.field());
+            TermsEnum te = terms == null ? null : terms.iterator();
+            return te != null && te.seekExact(term.bytes()) ? new long[] {te.docFreq(), te.totalTermFreq()}
+                    : new long[2];
+        }
+        TermKey key = new TermKey(seg.id(), term.field(), BytesRef.deepCopyOf(term.bytes()));
+        long[] memo = MEMO.get(key);
         if (memo != null) {
-            return (long[]) memo;
+            return memo;
         }
         long[] figures = new long[2];
         Terms terms = reader.terms(term.field());
         TermsEnum te = terms == null ? null : terms.iterator();
-        if (te != null && te.seekExact(term.bytes()) && seg.cardinality() == reader.maxDoc()) {
-            // every passage of the segment is visible: the dictionary's own figures count the same postings
-            figures[0] = te.docFreq();
-            figures[1] = te.totalTermFreq();
-        } else if (te != null && te.seekExact(term.bytes())) {
+        if (te != null && te.seekExact(term.bytes())) {
             FixedBitSet bits = seg.bits();
             PostingsEnum pe = te.postings(null, PostingsEnum.FREQS);
             int maxDoc = bits.length();
@@ -166,10 +177,7 @@ public final class ScopedStatistics {
                 }
             }
         }
-        if (seg.derived().size() > MAX_TERMS_PER_SEGMENT) {
-            seg.derived().clear();
-        }
-        seg.derived().put(key, figures);
+        MEMO.put(key, figures);
         return figures;
     }
 
@@ -179,10 +187,10 @@ public final class ScopedStatistics {
      */
     private static long[] fieldFigures(LeafReader reader, VisibleToQuery.Segment seg, String field)
             throws IOException {
-        FieldKey key = new FieldKey(field);
-        Object memo = seg.derived().get(key);
+        FieldKey key = new FieldKey(seg.id(), field);
+        long[] memo = MEMO.get(key);
         if (memo != null) {
-            return (long[]) memo;
+            return memo;
         }
         long[] figures = new long[2];
         NumericDocValues exact = reader.getNumericDocValues(lengthField(field));
@@ -203,7 +211,7 @@ public final class ScopedStatistics {
                 figures[1] += length;
             }
         }
-        seg.derived().put(key, figures);
+        MEMO.put(key, figures);
         return figures;
     }
 }

@@ -126,17 +126,29 @@ final class VisibleToQuery extends Query {
         return seg.cardinality() == 0 ? null : seg;
     }
 
+    private static final java.util.concurrent.atomic.AtomicLong SEGMENT_IDS = new java.util.concurrent.atomic.AtomicLong();
+
     /**
-     * One segment's visible set, with per-field figures derived from it (see {@link ScopedStatistics}) memoised
-     * alongside, since they share its lifetime.
+     * One segment's visible set for one set of satisfied clauses.
      *
      * @param bits        visible documents
      * @param cardinality how many
-     * @param derived     memoised figures by key
+     * @param id          a process-unique number naming this set (figures derived from it are memoised by it, see
+     *                    {@link ScopedStatistics})
      */
-    record Segment(FixedBitSet bits, int cardinality, ConcurrentHashMap<Object, Object> derived) {
+    record Segment(FixedBitSet bits, int cardinality, long id) {
         Segment(FixedBitSet bits) {
-            this(bits, bits.cardinality(), new ConcurrentHashMap<>());
+            this(bits, bits.cardinality(), SEGMENT_IDS.incrementAndGet());
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Segment other && other.id == id;
+        }
+
+        @Override
+        public int hashCode() {
+            return Long.hashCode(id);
         }
     }
 
@@ -261,7 +273,6 @@ final class VisibleToQuery extends Query {
         }
 
         private static long size(Segment s) {
-            // the bit set; the memoised figures beside it are bounded by their user (ScopedStatistics)
             return (long) s.bits().getBits().length * Long.BYTES;
         }
     }
