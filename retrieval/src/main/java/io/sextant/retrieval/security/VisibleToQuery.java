@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReader;
@@ -52,6 +53,7 @@ final class VisibleToQuery extends Query {
     /** Bit sets kept, by their size in bytes; least recently used ones go first. */
     private static final long CACHE_BYTES = Long.getLong("sextant.retrieval.visibility-cache-bytes", 256L << 20);
     private static final Cache CACHE = new Cache(CACHE_BYTES);
+    private static final AtomicLong SEGMENT_IDS = new AtomicLong();
 
     private final Set<String> authorizations;
     /** Visible sets this query has looked up, by segment core: one query object serves BM25, kNN and counts. */
@@ -125,8 +127,6 @@ final class VisibleToQuery extends Query {
                 : CACHE.get(core, satisfied, () -> new Segment(compute(reader, satisfied)));
         return seg.cardinality() == 0 ? null : seg;
     }
-
-    private static final java.util.concurrent.atomic.AtomicLong SEGMENT_IDS = new java.util.concurrent.atomic.AtomicLong();
 
     /**
      * One segment's visible set for one set of satisfied clauses.

@@ -216,14 +216,16 @@ public final class RetrievalBench {
                         s.setSimilarity(PassageIndex.SIMILARITY);
                         System.out.printf("filter: %s; searcher: %s%n", covering
                                 ? "CoveringQuery per query (baseline)" : "cached per-segment bit sets",
-                                threads == 0 ? "sequential" : threads + " threads, " + s.getSlices().length + " slices");
+                                threads == 0 ? "sequential"
+                                        : threads + " threads, " + s.getSlices().length + " slices");
                         for (String row : rows) {
                             double[] none = time(s, pool, qs, qv, row, st, null, covering);
                             double[] hi = time(s, pool, qs, qv, row, st, Visibility.authorizations(high), covering);
                             double[] lo = time(s, pool, qs, qv, row, st, Visibility.authorizations(low), covering);
-                            System.out.printf("%-8s unfiltered p50 %6.2f p99 %6.2f | TS user p50 %6.2f p99 %6.2f (%+.0f%%)"
-                                    + " | 1%% user p50 %6.2f p99 %6.2f (%+.0f%%) ms%n", row, none[0], none[1], hi[0],
-                                    hi[1], 100 * (hi[0] / none[0] - 1), lo[0], lo[1], 100 * (lo[0] / none[0] - 1));
+                            System.out.printf("%-8s unfiltered p50 %6.2f p99 %6.2f | TS user p50 %6.2f p99 %6.2f "
+                                    + "(%+.0f%%) | 1%% user p50 %6.2f p99 %6.2f (%+.0f%%) ms%n", row, none[0], none[1],
+                                    hi[0], hi[1], 100 * (hi[0] / none[0] - 1), lo[0], lo[1],
+                                    100 * (lo[0] / none[0] - 1));
                         }
                         if (!covering) {
                             double[] hi = searchApi(s, pool, qs, qv, high);

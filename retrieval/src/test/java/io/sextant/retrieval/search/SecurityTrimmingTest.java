@@ -14,6 +14,7 @@ import io.sextant.retrieval.embed.VectorMath;
 import io.sextant.retrieval.index.Fields;
 import io.sextant.retrieval.index.PassageIndex;
 import io.sextant.retrieval.security.GuardVisibilityLabels;
+import io.sextant.retrieval.security.ScopedStatistics;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -113,9 +114,10 @@ class SecurityTrimmingTest {
                         if (!dense.hits().get(0).passageId().equals(bestDense)) {
                             denseMiss++;
                         }
-                        if (hybrid.hits().isEmpty() || !sameTop(hybrid.hits().get(0), reference(io.sextant.retrieval.security
-                                .ScopedStatistics.searcher(ref, new GuardVisibilityLabels().authorizations(user), null),
-                                idOf, query, qv, visible, byId, settings))) {
+                        IndexSearcher userStats = ScopedStatistics.searcher(ref,
+                                new GuardVisibilityLabels().authorizations(user), null);
+                        if (hybrid.hits().isEmpty() || !sameTop(hybrid.hits().get(0), reference(userStats, idOf, query,
+                                qv, visible, byId, settings))) {
                             hybridMiss++;
                         }
                     }
@@ -208,7 +210,7 @@ class SecurityTrimmingTest {
         {
             // Exhaustive and unfiltered, scored with the user's own statistics (what the user's BM25 means), then
             // trimmed by the reference visibility: the fast filtered path must return exactly its top 10.
-            IndexSearcher userStats = io.sextant.retrieval.security.ScopedStatistics.searcher(s,
+            IndexSearcher userStats = ScopedStatistics.searcher(s,
                     new GuardVisibilityLabels().authorizations(user), null);
             List<Float> expected = new ArrayList<>();
             for (ScoreDoc sd : userStats.search(HybridRanker.lexicalQuery(query, st), Math.max(1,
