@@ -118,14 +118,24 @@ final class VisibleToQuery extends Query {
      * @throws IOException on read errors
      */
     static Segment visible(LeafReader reader, Set<String> authorizations) throws IOException {
-        List<String> satisfied = satisfied(reader, authorizations);
-        if (satisfied.isEmpty()) {
-            return null;
-        }
         IndexReader.CacheHelper core = reader.getCoreCacheHelper();
-        Segment seg = core == null ? new Segment(compute(reader, satisfied))
-                : CACHE.get(core, satisfied, () -> new Segment(compute(reader, satisfied)));
-        return seg.cardinality() == 0 ? null : seg;
+        if (core != null) {
+            Object known = CACHE.forUser(core.getKey(), authorizations);
+            if (known != null) {
+                return known instanceof Segment seg ? seg : null;
+            }
+        }
+        List<String> satisfied = satisfied(reader, authorizations);
+        Segment seg = null;
+        if (!satisfied.isEmpty()) {
+            seg = core == null ? new Segment(compute(reader, satisfied))
+                    : CACHE.get(core, satisfied, () -> new Segment(compute(reader, satisfied)));
+        }
+        Segment visible = seg == null || seg.cardinality() == 0 ? null : seg;
+        if (core != null) {
+            CACHE.rememberUser(core, authorizations, visible);
+        }
+        return visible;
     }
 
     /**
@@ -222,13 +232,38 @@ final class VisibleToQuery extends Query {
         private record Key(Object core, List<String> satisfied) {
         }
 
+        /** A segment as one set of authorizations sees it: saves enumerating its clause terms on every query. */
+        private record UserKey(Object core, Set<String> authorizations) {
+        }
+
+        private static final int MAX_USER_KEYS = 50_000;
+
         private final long maxBytes;
         private final LinkedHashMap<Key, Segment> entries = new LinkedHashMap<>(16, 0.75f, true);
         private final Map<Object, Boolean> watched = new IdentityHashMap<>();
+        /** UserKey → its Segment, or FALSE when the user sees nothing in the segment. */
+        private final Map<UserKey, Object> byUser = new java.util.HashMap<>();
         private long bytes;
 
         Cache(long maxBytes) {
             this.maxBytes = maxBytes;
+        }
+
+        synchronized Object forUser(Object core, Set<String> authorizations) {
+            return byUser.get(new UserKey(core, authorizations));
+        }
+
+        synchronized void rememberUser(IndexReader.CacheHelper core, Set<String> authorizations, Segment seg) {
+            if (watched.put(core.getKey(), Boolean.TRUE) == null) {
+                core.addClosedListener(this::forget);
+            }
+            if (seg != null && !entries.containsValue(seg)) {
+                return; // already evicted again: do not keep it alive outside the byte budget
+            }
+            if (byUser.size() >= MAX_USER_KEYS) {
+                byUser.clear();
+            }
+            byUser.put(new UserKey(core.getKey(), Set.copyOf(authorizations)), seg == null ? Boolean.FALSE : seg);
         }
 
         Segment get(IndexReader.CacheHelper core, List<String> satisfied, Compute compute) throws IOException {
@@ -254,6 +289,8 @@ final class VisibleToQuery extends Query {
                         continue;
                     }
                     bytes -= size(e.getValue());
+                    Segment evicted = e.getValue();
+                    byUser.values().removeIf(v -> v == evicted);
                     it.remove();
                 }
             }
@@ -262,6 +299,7 @@ final class VisibleToQuery extends Query {
 
         private synchronized void forget(IndexReader.CacheKey core) {
             watched.remove(core);
+            byUser.keySet().removeIf(k -> k.core() == core);
             var it = entries.entrySet().iterator();
             while (it.hasNext()) {
                 var e = it.next();
