@@ -266,7 +266,8 @@ public final class RetrievalBench {
 
             @Override
             public List<float[]> embedPassages(List<String> passages) {
-                throw new UnsupportedOperationException();
+                // The search benchmark only looks query vectors up; its passages were indexed with their vectors.
+                throw new IllegalStateException("the benchmark's query-vector lookup does not embed passages");
             }
 
             @Override
